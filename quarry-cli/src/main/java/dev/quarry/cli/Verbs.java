@@ -1,0 +1,21 @@
+package dev.quarry.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The one place verbs are registered, in the order {@code --help} lists them. A verb appears here only when
+ * it is implemented.
+ */
+final class Verbs {
+  private Verbs() {}
+
+  static void register(CommandLine cl, Terminal terminal) {
+    List<Object> verbs = List.of(
+        new ExtractCommand(terminal));
+    for (Object v : verbs) {
+      CommandLine sub = new CommandLine(v);
+      cl.addSubcommand(sub.getCommandName(), sub);
+    }
+  }
+}

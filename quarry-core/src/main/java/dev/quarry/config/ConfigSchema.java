@@ -1,0 +1,71 @@
+package dev.quarry.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape of quarry.yaml: every valid key, in one place. A node is either a nested map of keys, a map
+ * whose keys are free ({@link #ANY_KEY}), or a {@link Kind} of value. Extending the configuration means
+ * adding a key here and reading it in {@link ConfigLoader}.
+ */
+final class ConfigSchema {
+  /** The key under which a map declares the shape of every value of a free-keyed map. */
+  static final String ANY_KEY = "*";
+
+  /** Value kinds. */
+  enum Kind {
+    STRING, INT, NUMBER, BOOL, STRING_LIST, SEVERITY, ANY
+  }
+
+  /** The extractor ids quarry.yaml may configure, in pipeline order. */
+  static final List<String> EXTRACTORS =
+      List.of("openapi", "routes", "tests", "functions", "hooks", "mcp", "agents", "docs", "handcrafted");
+
+  static final Map<String, Object> ROOT = root();
+
+  private ConfigSchema() {}
+
+  private static Map<String, Object> root() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("project", Kind.STRING);
+    root.put("system_prompt", Kind.STRING);
+    root.put("categories", Map.of(ANY_KEY, map(
+        "paths", Kind.STRING_LIST, "keywords", Kind.STRING_LIST, "target", Kind.INT, "description", Kind.STRING)));
+    Map<String, Object> extractors = new LinkedHashMap<>();
+    for (String id : EXTRACTORS) {
+      Map<String, Object> e = map("enabled", Kind.BOOL, "paths", Kind.STRING_LIST, "exclude", Kind.STRING_LIST,
+          "max_examples", Kind.INT, "category", Kind.STRING);
+      switch (id) {
+        case "openapi" -> {
+          e.put("specs", Kind.STRING_LIST);
+          e.put("client_language", Kind.STRING);
+        }
+        default -> { }
+      }
+      extractors.put(id, e);
+    }
+    root.put("extractors", extractors);
+    root.put("validate", map(
+        "attribution", map("terms", Kind.STRING_LIST, "allow", Kind.STRING_LIST),
+        "secrets", map("allow", Kind.STRING_LIST),
+        "pii", map("allow", Kind.STRING_LIST),
+        "require", map("tests", Kind.SEVERITY, "error_handling", Kind.SEVERITY, "type_hints", Kind.SEVERITY),
+        "severity", Map.of(ANY_KEY, Kind.SEVERITY),
+        "max_tokens", Kind.INT,
+        "tokenizer", Kind.STRING));
+    root.put("dedup", map("mode", Kind.STRING, "threshold", Kind.NUMBER));
+    root.put("split", map("validation", Kind.NUMBER, "test", Kind.NUMBER, "seed", Kind.INT));
+    root.put("train", map("base_model", Kind.STRING, "epochs", Kind.INT, "learning_rate", Kind.NUMBER,
+        "lora_r", Kind.INT, "lora_alpha", Kind.INT));
+    return root;
+  }
+
+  private static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.quarry.extract;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.ProgressListener;
+import dev.quarry.config.ExtractorSettings;
+import dev.quarry.config.QuarryConfig;
+import dev.quarry.model.Example;
+import dev.quarry.model.LineRange;
+import dev.quarry.model.Message;
+import dev.quarry.model.Source;
+import java.util.List;
+
+/**
+ * What an extractor needs besides the repository: its settings, the system prompt, category rules, a
+ * coverage recorder and a progress listener. One context per extractor run; not thread-safe.
+ */
+public final class ExtractContext {
+  private final QuarryConfig config;
+  private final ExtractorSettings settings;
+  private final String systemPrompt;
+  private final Categorizer categorizer;
+  private final Coverage coverage;
+  private final ProgressListener progress;
+
+  /** A context for one run of extractor {@code settings.id()}. */
+  public ExtractContext(QuarryConfig config, ExtractorSettings settings, String systemPrompt, Categorizer categorizer,
+      ProgressListener progress) {
+    this.config = config;
+    this.settings = settings;
+    this.systemPrompt = systemPrompt;
+    this.categorizer = categorizer;
+    this.coverage = new Coverage(settings.id());
+    this.progress = progress;
+  }
+
+  /** The whole configuration. */
+  public QuarryConfig config() {
+    return config;
+  }
+
+  /** This extractor's settings. */
+  public ExtractorSettings settings() {
+    return settings;
+  }
+
+  /** The system prompt every example starts with. */
+  public String systemPrompt() {
+    return systemPrompt;
+  }
+
+  /** The coverage recorder of this run. */
+  public Coverage coverage() {
+    return coverage;
+  }
+
+  /** Where to report progress. */
+  public ProgressListener progress() {
+    return progress;
+  }
+
+  /**
+   * Builds a single-turn example with the system prompt, provenance and a category assigned by the rules,
+   * recording the deciding rule in {@code meta.category_rule}. Counts it as written.
+   *
+   * @param repo the repository (for name and commit)
+   * @param user the user's request
+   * @param assistant the answer
+   * @param language main language of the answer's code, or {@code text}
+   * @param path source path
+   * @param lines source lines, or null
+   * @param symbol the symbol, or null
+   * @param defaultCategory the extractor's default category
+   * @param tags tags to add
+   */
+  public Example example(Repository repo, String user, String assistant, String language, String path,
+      LineRange lines, String symbol, String defaultCategory, List<String> tags) {
+    String preferred = settings.category();
+    Categorizer.Assignment a = categorizer.assign(path, user + "\n" + assistant, defaultCategory, preferred);
+    Source source = new Source(settings.id(), repo.name(), path, lines, symbol, repo.commit().orElse(null));
+    Example e = Example.of(List.of(Message.system(systemPrompt), Message.user(user), Message.assistant(assistant)),
+        a.category(), language, source).withTags(tags);
+    ObjectNode meta = e.metaCopy();
+    meta.put("category_rule", a.rule());
+    coverage.written();
+    return e.withMeta(meta);
+  }
+
+  /** The category assignment for a candidate, for extractors that build multi-turn examples themselves. */
+  public Categorizer.Assignment categorize(String path, String text, String defaultCategory, String preferred) {
+    return categorizer.assign(path, text, defaultCategory, preferred == null ? settings.category() : preferred);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.quarry.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Computes content-addressed ids: {@code q-} + the first 16 hex digits of SHA-256 over the canonical JSON
+ * of the messages array. Canonical JSON here is RFC 8785 (JCS) for the only shapes messages have: an array
+ * of objects whose keys, {@code content} then {@code role}, are sorted, with no whitespace, and strings
+ * escaped minimally ({@code "}, {@code \}, and control characters; everything else literal UTF-8).
+ */
+public final class ExampleIds {
+  private ExampleIds() {}
+
+  /** The id of a conversation. Same content gives the same id on every machine. */
+  public static String of(List<Message> messages) {
+    return "q-" + HexFormat.of().formatHex(sha256(canonicalMessages(messages).getBytes(StandardCharsets.UTF_8)), 0, 8);
+  }
+
+  /** The canonical JSON text of a messages array. */
+  public static String canonicalMessages(List<Message> messages) {
+    StringBuilder sb = new StringBuilder(64 + messages.stream().mapToInt(m -> m.content().length()).sum());
+    sb.append('[');
+    for (int i = 0; i < messages.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append("{\"content\":");
+      appendJcsString(sb, messages.get(i).content());
+      sb.append(",\"role\":");
+      appendJcsString(sb, messages.get(i).role().wire());
+      sb.append('}');
+    }
+    return sb.append(']').toString();
+  }
+
+  /** Appends a JSON string literal escaped as RFC 8785 requires. */
+  public static void appendJcsString(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+}
