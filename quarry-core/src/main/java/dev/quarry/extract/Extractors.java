@@ -33,6 +33,7 @@ public final class Extractors {
 
   /** The built-in extractors in pipeline order. */
   static List<Extractor> builtIns() {
-    return List.of();
+    return List.of(
+        new dev.quarry.extract.openapi.OpenApiExtractor());
   }
 }
