@@ -128,6 +128,17 @@ public final class Modules {
     return firstExisting(tries);
   }
 
+  /** The Java source file declaring top-level type {@code simpleName}, preferring main over test sources. */
+  public Optional<RepoFile> javaType(String simpleName) {
+    RepoFile best = null;
+    for (RepoFile f : withTail(simpleName + ".java")) {
+      if (best == null || (best.path().contains("/test/") && !f.path().contains("/test/"))) {
+        best = f;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
   /** The top-level definitions of {@code file} (parsed once, cached). */
   public Definitions definitions(RepoFile file) {
     Definitions d = cache.get(file.path());
