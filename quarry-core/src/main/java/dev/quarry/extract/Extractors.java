@@ -34,6 +34,7 @@ public final class Extractors {
   /** The built-in extractors in pipeline order. */
   static List<Extractor> builtIns() {
     return List.of(
-        new dev.quarry.extract.openapi.OpenApiExtractor());
+        new dev.quarry.extract.openapi.OpenApiExtractor(),
+        new dev.quarry.extract.handcrafted.HandcraftedExtractor());
   }
 }
