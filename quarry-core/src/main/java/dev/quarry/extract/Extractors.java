@@ -35,6 +35,8 @@ public final class Extractors {
   static List<Extractor> builtIns() {
     return List.of(
         new dev.quarry.extract.openapi.OpenApiExtractor(),
+        new dev.quarry.extract.routes.RoutesExtractor(),
+        new dev.quarry.extract.tests.TestsExtractor(),
         new dev.quarry.extract.handcrafted.HandcraftedExtractor());
   }
 }
