@@ -36,6 +36,7 @@ public final class Extractors {
     return List.of(
         new dev.quarry.extract.openapi.OpenApiExtractor(),
         new dev.quarry.extract.routes.RoutesExtractor(),
-        new dev.quarry.extract.tests.TestsExtractor());
+        new dev.quarry.extract.tests.TestsExtractor(),
+        new dev.quarry.extract.handcrafted.HandcraftedExtractor());
   }
 }
