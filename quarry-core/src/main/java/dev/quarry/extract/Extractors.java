@@ -33,6 +33,7 @@ public final class Extractors {
 
   /** The built-in extractors in pipeline order. */
   static List<Extractor> builtIns() {
-    return List.of(new dev.quarry.extract.routes.RoutesExtractor(), new dev.quarry.extract.tests.TestsExtractor());
+    return List.of(new dev.quarry.extract.routes.RoutesExtractor(), new dev.quarry.extract.tests.TestsExtractor(),
+        new dev.quarry.extract.hooks.HooksExtractor());
   }
 }
