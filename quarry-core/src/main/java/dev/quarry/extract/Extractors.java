@@ -34,6 +34,7 @@ public final class Extractors {
   /** The built-in extractors in pipeline order. */
   static List<Extractor> builtIns() {
     return List.of(new dev.quarry.extract.routes.RoutesExtractor(), new dev.quarry.extract.tests.TestsExtractor(),
-        new dev.quarry.extract.hooks.HooksExtractor(), new dev.quarry.extract.mcp.McpExtractor());
+        new dev.quarry.extract.functions.FunctionsExtractor(), new dev.quarry.extract.hooks.HooksExtractor(),
+        new dev.quarry.extract.mcp.McpExtractor(), new dev.quarry.extract.agents.AgentsExtractor());
   }
 }
