@@ -1,5 +1,6 @@
 package dev.quarry.validate;
 
+import dev.quarry.validate.rules.AttributionRule;
 import dev.quarry.validate.rules.SchemaRule;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,8 @@ public final class Rules {
   /** New instances of the built-in rules, in their fixed order. */
   public static List<Rule> builtIns() {
     return List.of(
-        new SchemaRule());
+        new SchemaRule(),
+        new AttributionRule());
   }
 
   /**
