@@ -2,6 +2,7 @@ package dev.quarry.validate;
 
 import dev.quarry.validate.rules.AttributionRule;
 import dev.quarry.validate.rules.SchemaRule;
+import dev.quarry.validate.rules.SecretsRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class Rules {
   public static List<Rule> builtIns() {
     return List.of(
         new SchemaRule(),
-        new AttributionRule());
+        new AttributionRule(),
+        new SecretsRule());
   }
 
   /**
