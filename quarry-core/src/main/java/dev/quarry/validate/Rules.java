@@ -1,8 +1,10 @@
 package dev.quarry.validate;
 
 import dev.quarry.validate.rules.AttributionRule;
+import dev.quarry.validate.rules.PiiRule;
 import dev.quarry.validate.rules.SchemaRule;
 import dev.quarry.validate.rules.SecretsRule;
+import dev.quarry.validate.rules.TokensRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +25,9 @@ public final class Rules {
     return List.of(
         new SchemaRule(),
         new AttributionRule(),
-        new SecretsRule());
+        new SecretsRule(),
+        new PiiRule(),
+        new TokensRule());
   }
 
   /**
