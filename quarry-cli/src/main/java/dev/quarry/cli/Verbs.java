@@ -12,7 +12,9 @@ final class Verbs {
 
   static void register(CommandLine cl, Terminal terminal) {
     List<Object> verbs = List.of(
-        new ExtractCommand(terminal));
+        new ExtractCommand(terminal),
+        new CombineCommand(terminal), new AnalyzeCommand(terminal), new BalanceCommand(terminal),
+        new SplitCommand(terminal), new BenchCommand(terminal));
     for (Object v : verbs) {
       CommandLine sub = new CommandLine(v);
       cl.addSubcommand(sub.getCommandName(), sub);
