@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * <p>Position {@code i} is a base record, an exact duplicate or a near duplicate, decided by a hash of the
  * seed and {@code i} ({@code exactShare}, {@code nearShare}). A duplicate copies an earlier base record,
  * regenerated from its seed (so nothing is held in memory), under another source path: an exact duplicate
- * is identical or differs only in whitespace and line endings; a near duplicate has 1 to 6 word edits
+ * is identical or differs only in whitespace and line endings; a near duplicate has 1 to 4 word edits
  * (substitutions, insertions, deletions). The truth file has one line per planted duplicate:
  * {@code dup_id <TAB> base_id <TAB> exact|near <TAB> jaccard}, the Jaccard similarity being exact, over word
  * 5-shingles, as near dedup defines it. Deterministic: the same N, seed and shares give the same bytes.
@@ -133,7 +133,7 @@ public final class CorpusGenerator {
 
   private static Example nearCopy(Example b, SplittableRandom r, long i) {
     List<Message> out = new ArrayList<>(b.messages());
-    int edits = 1 + r.nextInt(6);
+    int edits = 1 + r.nextInt(4);
     for (int e = 0; e < edits; e++) {
       int idx = r.nextInt(5) == 0 ? 1 : out.size() - 1;
       out.set(idx, out.get(idx).withContent(edit(out.get(idx).content(), r)));

@@ -53,19 +53,19 @@ final class RecordFactory {
     String category = CATEGORIES.get(r.nextInt(CATEGORIES.size()));
     String user = "Write a typed Python function `" + fn + "` for the " + cap(pick(r, ADJ)) + " " + noun
         + " service that calls `POST " + route + "`. It should " + verb + " the " + pick(r, ADJ) + " " + other
-        + " " + sentence(r, 10) + " and raise " + err + " when the " + pick(r, WORDS) + " is "
+        + " " + sentence(r, 8) + " and raise " + err + " when the " + pick(r, WORDS) + " is "
         + pick(r, ADJ) + ".";
     StringBuilder a = new StringBuilder();
     a.append("```python\nfrom __future__ import annotations\n\nimport httpx\n\n\nclass ").append(cls)
-        .append(":\n    \"\"\"").append(cap(sentence(r, 14))).append(".\"\"\"\n\n")
+        .append(":\n    \"\"\"").append(cap(sentence(r, 8))).append(".\"\"\"\n\n")
         .append("    def __init__(self, base_url: str, token: str) -> None:\n")
         .append("        self._http = httpx.Client(base_url=base_url, headers={\"Authorization\": f\"Bearer {token}\"})\n\n")
         .append("    def ").append(fn).append("(self, ").append(other).append("_id: str, ")
         .append(pick(r, WORDS)).append(": ").append(pick(r, new String[] {"int", "str", "bool", "float"}))
-        .append(") -> dict[str, object]:\n        \"\"\"").append(cap(sentence(r, 18))).append(".\n\n")
-        .append("        Raises:\n            ").append(err).append(": ").append(sentence(r, 9)).append(".\n")
+        .append(") -> dict[str, object]:\n        \"\"\"").append(cap(sentence(r, 10))).append(".\n\n")
+        .append("        Raises:\n            ").append(err).append(": ").append(sentence(r, 6)).append(".\n")
         .append("        \"\"\"\n");
-    int steps = 3 + r.nextInt(3);
+    int steps = 2 + r.nextInt(2);
     for (int i = 0; i < steps; i++) {
       String v = pick(r, WORDS) + "_" + pick(r, WORDS);
       a.append("        ").append(v).append(" = self._").append(pick(r, VERBS)).append("_")
@@ -77,7 +77,7 @@ final class RecordFactory {
     a.append("        response = self._http.post(f\"").append(route.replace("{", "{").replace("}", "}"))
         .append("\", json={\"").append(pick(r, WORDS)).append("\": ").append(other).append("_id})\n")
         .append("        response.raise_for_status()\n        return response.json()\n```\n\n")
-        .append(cap(sentence(r, 25))).append(". ").append(cap(sentence(r, 20))).append(".\n\n")
+        .append(cap(sentence(r, 16))).append(". ").append(cap(sentence(r, 12))).append(".\n\n")
         .append("```python\ndef test_").append(fn).append("(httpx_mock) -> None:\n")
         .append("    httpx_mock.add_response(json={\"").append(pick(r, WORDS)).append("\": \"")
         .append(pick(r, ADJ)).append("\"})\n    client = ").append(cls)
