@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * Writes {@code reports/report.html}: one self-contained page (inline CSS, inline SVG charts, a few lines of
  * inline script for the sample filter; no network, fonts or CDN) with the headline numbers, examples per
  * category against the targets, per extractor, a token-length histogram, rejections per rule, and a browsable
- * sample of accepted and rejected records. All record text is HTML-escaped and passed through
+ * sample of accepted and rejected records. Rejections per rule are counted from the rejects file (records
+ * with an error finding of the rule) when it is given, else read from the validation report. All record text is HTML-escaped and passed through
  * {@link Redactor}; in rejected records the lines a {@code secrets} or {@code pii} finding points at are
  * replaced whole. Reports are read through {@link ReportView}; a table missing from them is counted from the
  * files given, else shown as "n/a". The page holds no dates, so equal inputs give equal bytes.
@@ -61,10 +62,9 @@ public final class HtmlReport {
     section(h, "Token length (cl100k_base)", hist.isEmpty() && !acc.tokenHistogram().isEmpty()
         ? SvgChart.histogram("tokens", acc.tokenHistogram()) + from(accName)
         : SvgChart.histogram("tokens", hist));
-    Map<String, Long> rules = view.rejectsPerRule();
-    section(h, "Rejected records per rule", rules.isEmpty() && !rej.rules.isEmpty()
-        ? SvgChart.bars("rules", rej.rules, Map.of()) + from(String.valueOf(rejected.getFileName()))
-        : SvgChart.bars("rules", rules, Map.of()));
+    // The rejects file is exact (records per rule among the rejected); the report's table is the fallback.
+    section(h, "Rejected records per rule", SvgChart.bars("rules", rej.rules.isEmpty() ? view.rejectsPerRule()
+        : rej.rules, Map.of()));
     RecordSamples.section(h, "accepted", "Accepted records (sample from " + accName + ")", acceptedSample, SAMPLE);
     RecordSamples.section(h, "rejected", "Rejected records (sample, secrets redacted)", rejected, SAMPLE);
     h.append("<script>document.documentElement.setAttribute('data-report-ready', 'yes');</script>\n")

@@ -31,15 +31,26 @@ class RedactorTest {
     rejections.addObject().put("rule", "secrets").put("location", "assistant:2");
     rejections.addObject().put("rule", "syntax").put("location", "assistant:1");
     assertThat(RecordSamples.sensitiveLines(rejections, lines)).isFalse();
-    assertThat(lines).containsOnlyKeys("assistant");
-    assertThat(RecordSamples.redactLines("a\nsecret\nc", lines.get("assistant")))
+    assertThat(lines).containsOnlyKeys("assistant#1");
+    assertThat(RecordSamples.redactLines("a\nsecret\nc", lines.get("assistant#1")))
         .isEqualTo("a\n[redacted] (line flagged by a rule)\nc");
+  }
+
+  @Test
+  void locatesTheKthMessageOfARoleAndWholeMessages() {
+    Map<String, Set<Integer>> lines = new TreeMap<>();
+    var rejections = dev.quarry.io.Json.mapper().createArrayNode();
+    rejections.addObject().put("rule", "secrets").put("location", "assistant#2:3");
+    rejections.addObject().put("rule", "pii").put("location", "user");
+    assertThat(RecordSamples.sensitiveLines(rejections, lines)).isFalse();
+    assertThat(lines).containsEntry("assistant#2", Set.of(3)).containsEntry("user#1", Set.of(RecordSamples.WHOLE));
+    assertThat(RecordSamples.redactLines("x\ny", lines.get("user#1"))).isEqualTo("[redacted] (message flagged by a rule)");
   }
 
   @Test
   void aSecretsFindingWithoutALineHidesTheWholeRecord() {
     var rejections = dev.quarry.io.Json.mapper().createArrayNode();
-    rejections.addObject().put("rule", "secrets").put("location", "somewhere");
+    rejections.addObject().put("rule", "secrets").put("location", "record");
     assertThat(RecordSamples.sensitiveLines(rejections, new TreeMap<>())).isTrue();
   }
 }
