@@ -12,7 +12,10 @@ final class Verbs {
 
   static void register(CommandLine cl, Terminal terminal) {
     List<Object> verbs = List.of(
-        new ExtractCommand(terminal));
+        new ExtractCommand(terminal),
+        new ValidateCommand(terminal),
+        new ExportCommand(terminal),
+        new TrainConfigCommand(terminal));
     for (Object v : verbs) {
       CommandLine sub = new CommandLine(v);
       cl.addSubcommand(sub.getCommandName(), sub);

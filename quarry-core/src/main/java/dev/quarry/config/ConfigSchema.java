@@ -41,6 +41,11 @@ final class ConfigSchema {
           e.put("specs", Kind.STRING_LIST);
           e.put("client_language", Kind.STRING);
         }
+        case "routes", "tests", "functions", "hooks", "mcp", "agents" -> {
+          e.put("min_lines", Kind.INT);
+          e.put("max_lines", Kind.INT);
+          e.put("max_file_bytes", Kind.INT);
+        }
         default -> { }
       }
       extractors.put(id, e);

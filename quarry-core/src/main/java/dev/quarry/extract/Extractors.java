@@ -33,6 +33,9 @@ public final class Extractors {
 
   /** The built-in extractors in pipeline order. */
   static List<Extractor> builtIns() {
-    return List.of();
+    return List.of(
+        new dev.quarry.extract.openapi.OpenApiExtractor(),
+        new dev.quarry.extract.routes.RoutesExtractor(),
+        new dev.quarry.extract.tests.TestsExtractor());
   }
 }

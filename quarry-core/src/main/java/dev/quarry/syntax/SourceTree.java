@@ -187,6 +187,20 @@ public final class SourceTree implements AutoCloseable {
     return c == null || c.isNull() ? Optional.empty() : Optional.of(c);
   }
 
+  /** Every child of {@code node} in field {@code field}, in order (a field may hold several children). */
+  public static List<TSNode> fieldChildren(TSNode node, String field) {
+    List<TSNode> out = new ArrayList<>();
+    TSTreeCursor c = new TSTreeCursor(node);
+    if (c.gotoFirstChild()) {
+      do {
+        if (field.equals(c.currentFieldName())) {
+          out.add(c.currentNode());
+        }
+      } while (c.gotoNextSibling());
+    }
+    return out;
+  }
+
   /** The named children of {@code node}, in order (walked with a cursor, not by index). */
   public static List<TSNode> namedChildren(TSNode node) {
     List<TSNode> out = new ArrayList<>();
