@@ -15,7 +15,9 @@ final class Verbs {
         new ExtractCommand(terminal),
         new ValidateCommand(terminal),
         new ExportCommand(terminal),
-        new TrainConfigCommand(terminal));
+        new TrainConfigCommand(terminal),
+        new EvalCommand(terminal),
+        new RegistryCommand(terminal));
     for (Object v : verbs) {
       CommandLine sub = new CommandLine(v);
       cl.addSubcommand(sub.getCommandName(), sub);
