@@ -37,6 +37,7 @@ public final class Extractors {
         new dev.quarry.extract.openapi.OpenApiExtractor(),
         new dev.quarry.extract.routes.RoutesExtractor(),
         new dev.quarry.extract.tests.TestsExtractor(),
+        new dev.quarry.extract.docs.DocsExtractor(),
         new dev.quarry.extract.handcrafted.HandcraftedExtractor());
   }
 }
