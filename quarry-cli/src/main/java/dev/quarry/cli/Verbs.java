@@ -12,6 +12,7 @@ final class Verbs {
 
   static void register(CommandLine cl, Terminal terminal) {
     List<Object> verbs = List.of(
+        new InitCommand(terminal),
         new ExtractCommand(terminal),
         new ValidateCommand(terminal),
         new ExportCommand(terminal),
