@@ -145,7 +145,7 @@ public final class OpenApiExtractor implements Extractor {
       }
       try {
         PathItem item = spec.api().getPaths().get(c.path());
-        OperationModel model = OperationModels.of(spec.api(), c.path(), item, c.method(), op);
+        OperationModel model = OperationModels.of(spec.api(), c.path(), item, c.method(), op, spec.external());
         out.add(ClientExample.build(repo, ctx, f.path(), spec, model, language));
       } catch (RuntimeException e) {
         ctx.coverage().skip(f.path(), c.key(), SkipReason.INCOMPLETE,
