@@ -53,10 +53,14 @@ final class Questions {
     if (h.isEmpty()) {
       return h;
     }
-    String first = h.split("\\s+")[0];
-    boolean keep = first.length() > 1 && (first.chars().skip(1).anyMatch(Character::isUpperCase)
+    String[] words = h.split("\\s+");
+    String first = words[0];
+    boolean code = first.length() > 1 && (first.chars().skip(1).anyMatch(Character::isUpperCase)
         || first.chars().anyMatch(c -> c == '_' || c == '.' || c == '(' || c == '`'));
-    return keep ? h : Character.toLowerCase(h.charAt(0)) + h.substring(1);
+    // "Error handling" is sentence case: its first word is an ordinary word. "Microsoft Graph Guidelines" is
+    // title case and may start with a name, so it stays as written.
+    boolean titleCase = words.length > 1 && Character.isUpperCase(words[1].charAt(0));
+    return code || titleCase ? h : Character.toLowerCase(h.charAt(0)) + h.substring(1);
   }
 
   private static String stripPunctuation(String s) {
