@@ -152,18 +152,18 @@ final class ExpressRoutes {
     Map<String, Boolean> routers = routers(f);
     boolean express = f.jsImports().importsAny("express");
     Optional<String> dflt = defaultExport(f);
-    List<Candidate<?>> out = new ArrayList<>();
+    java.util.TreeMap<Integer, Candidate<?>> byVerbPosition = new java.util.TreeMap<>();
     SourceTree.walk(f.root(), n -> {
       if (n.getType().equals("call_expression")) {
-        route(f, n, routers, express, dflt, mounts, out);
+        route(f, n, routers, express, dflt, mounts, byVerbPosition);
       }
       return true;
     });
-    return out;
+    return new ArrayList<>(byVerbPosition.values());
   }
 
   private static void route(CodeFile f, TSNode call, Map<String, Boolean> routers, boolean express,
-      Optional<String> dflt, Mounts mounts, List<Candidate<?>> out) {
+      Optional<String> dflt, Mounts mounts, Map<Integer, Candidate<?>> out) {
     TSNode fn = call.getChildByFieldName("function");
     if (!fn.getType().equals("member_expression")) {
       return;
@@ -216,7 +216,7 @@ final class ExpressRoutes {
     String handler = last != null && last.getType().equals("identifier") ? f.text(last) : "";
     String summary = DocComments.before(f, stmt).map(Definitions::firstParagraph).orElse("");
     String method = verb.equals("all") ? "ANY" : verb.toUpperCase(Locale.ROOT);
-    out.add(new Candidate<>(method + " " + path, stmt, stmt,
+    out.put(fn.getChildByFieldName("property").getStartByte(), new Candidate<>(method + " " + path, stmt, stmt,
         new Route(method, path, "express", handler, summary, recv, above)));
   }
 
