@@ -45,6 +45,15 @@ class RoutesExtractorTest {
   }
 
   @Test
+  void expressPrefixesThroughChainedUseAndDefaultExports() {
+    var r = ExtractorFixture.run(routes, "routes/express-chain");
+    assertThat(r.symbols()).containsExactly("GET /api/tags");
+    assertThat(r.bySymbol("GET /api/tags").source().path()).isEqualTo("routes/tags.ts");
+    assertThat(r.bySymbol("GET /api/tags").source().lines()).isEqualTo(new LineRange(5, 7));
+    assertThat(r.bySymbol("GET /api/tags").language()).isEqualTo("typescript");
+  }
+
+  @Test
   void springClassLevelMappingPrefixesMethods() {
     var r = ExtractorFixture.run(routes, "routes/spring");
     assertThat(r.symbols()).containsExactly("GET /api/users/{id}", "POST /api/users", "PUT /api/users/{id}");
