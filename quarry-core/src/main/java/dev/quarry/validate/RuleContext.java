@@ -109,14 +109,15 @@ public final class RuleContext {
   }
 
   /**
-   * The syntax tree of {@code block} (one from {@link #codeBlocks} of the current example), parsed once;
+   * The syntax tree of {@code block} (one from {@link #codeBlocks} of the current example), parsed once from
+   * {@link CodeSource#of};
    * null when the block has no grammar. Valid until another example is passed to this context.
    */
   public SourceTree tree(CodeBlock block) {
     if (block.grammar().isEmpty()) {
       return null;
     }
-    return trees.computeIfAbsent(block, b -> SourceTree.parse(b.grammar().get(), b.code()));
+    return trees.computeIfAbsent(block, b -> SourceTree.parse(b.grammar().get(), CodeSource.of(b)));
   }
 
   private void focus(Example e) {

@@ -4,6 +4,7 @@ import dev.quarry.validate.rules.AttributionRule;
 import dev.quarry.validate.rules.PiiRule;
 import dev.quarry.validate.rules.SchemaRule;
 import dev.quarry.validate.rules.SecretsRule;
+import dev.quarry.validate.rules.SyntaxRule;
 import dev.quarry.validate.rules.TokensRule;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ public final class Rules {
         new AttributionRule(),
         new SecretsRule(),
         new PiiRule(),
+        new SyntaxRule(),
         new TokensRule());
   }
 
