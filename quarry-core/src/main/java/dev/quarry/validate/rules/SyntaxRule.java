@@ -22,9 +22,11 @@ import org.treesitter.TSNode;
  * JSX, Java, JSON, YAML, Bash) must parse; an unlabelled block is checked when its language can be detected
  * (a failure there is a warning, since the detection may be wrong). Python also gets the checks that make
  * tree-sitter agree with CPython ({@link PythonStrictness}). Excerpts are judged fairly: Python is dedented, and
- * a Java, TypeScript or JavaScript member cut out of its class is accepted when it parses inside one. Blocks in
- * languages without a grammar (SQL, Go, …) and console transcripts are not checked. The location is the line of
- * the first error within the message.
+ * a Java, TypeScript or JavaScript member cut out of its class is accepted when it parses inside one, and a
+ * one-line declaration shown without its body is accepted when it parses with one. Blocks in
+ * languages without a grammar (SQL, Go, …) and console transcripts are not checked. Only the assistant's code is
+ * checked: a user message may quote broken code on purpose ("fix this") or an outline of an API. The location
+ * is the line of the first error within the message.
  */
 public final class SyntaxRule implements Rule {
   private static final Set<String> TRANSCRIPTS = Set.of("console", "shell-session", "terminal", "output", "text",
@@ -47,13 +49,13 @@ public final class SyntaxRule implements Rule {
 
   @Override
   public boolean appliesTo(Example e, RuleContext ctx) {
-    return ctx.codeBlocks(e).stream().anyMatch(SyntaxRule::checkable);
+    return ctx.assistantCode(e).stream().anyMatch(SyntaxRule::checkable);
   }
 
   @Override
   public Stream<Finding> check(Example e, RuleContext ctx) {
     List<Finding> out = new ArrayList<>();
-    for (CodeBlock b : ctx.codeBlocks(e)) {
+    for (CodeBlock b : ctx.assistantCode(e)) {
       if (!b.closed()) {
         out.add(Finding.warning(id(), "code block is not closed (add the closing ```)",
             Locations.of(e, b.message(), Math.max(1, b.firstLine() - 1))));
@@ -100,12 +102,45 @@ public final class SyntaxRule implements Rule {
       }
       return PythonStrictness.check(tree).map(p -> new Problem(p.line(), p.what()));
     }
-    if (parsesAsMember(g, CodeSource.of(b))) {
+    if (parsesAsMember(g, CodeSource.of(b)) || isSignature(g, CodeSource.of(b))) {
       return Optional.empty();
     }
     TSNode err = firstErrorNode(tree);
     int line = err == null ? 1 : SourceTree.line(err);
-    return Optional.of(new Problem(line, err != null && err.isMissing() ? "missing " + err.getType() : "syntax error"));
+    if (err != null && err.isMissing()) {
+      return Optional.of(new Problem(line, "missing \"" + err.getType() + "\""));
+    }
+    String near = err == null ? "" : tree.text(err).strip().lines().findFirst().orElse("");
+    return Optional.of(new Problem(line, near.isEmpty() ? "syntax error"
+        : "syntax error at \"" + (near.length() > 40 ? near.substring(0, 40) + "…" : near) + "\""));
+  }
+
+  /**
+   * Whether a one-line block is a declaration shown without its body ({@code def f(x: int) -> int},
+   * {@code const useAgent = (o: Options): Result =>}), a documentation idiom: it parses once a body is added.
+   */
+  private static boolean isSignature(Grammar g, String code) {
+    String line = code.strip();
+    if (line.isEmpty() || line.indexOf('\n') >= 0) {
+      return false;
+    }
+    String completed;
+    switch (g) {
+      case PYTHON:
+        completed = line.endsWith(":") ? line + " ..." : line + ": ...";
+        break;
+      case JAVA:
+      case TYPESCRIPT:
+      case TSX:
+      case JAVASCRIPT:
+        completed = line + " {}";
+        break;
+      default:
+        return false;
+    }
+    try (SourceTree t = SourceTree.parse(g, completed)) {
+      return !t.hasError() || (g != Grammar.PYTHON && parsesAsMember(g, completed));
+    }
   }
 
   /** Whether a Java/TS/JS excerpt parses as the body of a class or of a method (same line numbers). */

@@ -54,7 +54,10 @@ class SyntaxRuleTest {
       "bash|$ pip install acme\\nSuccessfully installed acme\\n$ acme --help",
       "sql|SELEC broken FROM nowhere",
       "console|$ make\\nerror: whatever ((",
-      "text|this is ( not code"})
+      "text|this is ( not code",
+      "typescript|const useAgent = (options: UseAgentOptions = {}): UseAgentResult =>",
+      "python|async def lease(self, name: str) -> AsyncIterator[Agent]",
+      "java|public List<String> names(int limit)"})
   void acceptsValidCodeExcerptsAndUncheckedLanguages(String label, String code) {
     assertThat(h.answer(fenced(label, code))).as(code).isEmpty();
   }
