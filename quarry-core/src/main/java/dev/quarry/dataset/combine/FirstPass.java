@@ -92,6 +92,9 @@ final class FirstPass {
       Example e = ((JsonlLine.Parsed) l).example();
       int idx = cols.size;
       cols.add(RecordColumns.parseId(e.id()), r.quality[k], r.exactKeys[k], e.source().fileKey(), r.input, l.line());
+      if (r.canonical[k]) {
+        cols.canonical.set(idx);
+      }
       if (near) {
         sigs.append(r.sigs, k * hasher.numPerm(), 1);
       }
@@ -105,7 +108,7 @@ final class FirstPass {
 
   private Result compute(LinePipeline.Batch b) {
     int n = b.lines().length;
-    Result r = new Result(b.input(), b.file(), new JsonlLine[n], new long[n], new long[n],
+    Result r = new Result(b.input(), b.file(), new JsonlLine[n], new boolean[n], new long[n], new long[n],
         near ? new short[n * hasher.numPerm()] : null, eval == null ? null : new double[n]);
     for (int k = 0; k < n; k++) {
       JsonlLine l = LineParser.parse(b.file(), b.lineNos()[k], b.lines()[k], !(b.lastUnterminated() && k == n - 1));
@@ -114,6 +117,7 @@ final class FirstPass {
         continue;
       }
       Example e = p.example();
+      r.canonical[k] = LineParser.canonical(b.lineNos()[k], b.lines()[k], e);
       r.quality[k] = QualityScore.of(e);
       r.exactKeys[k] = ExampleText.exactKey(e);
       if (near) {
@@ -128,6 +132,6 @@ final class FirstPass {
     return r;
   }
 
-  private record Result(int input, Path file, JsonlLine[] lines, long[] quality, long[] exactKeys, short[] sigs,
+  private record Result(int input, Path file, JsonlLine[] lines, boolean[] canonical, long[] quality, long[] exactKeys, short[] sigs,
       double[] overlap) {}
 }

@@ -24,6 +24,30 @@ import java.nio.file.Path;
 final class LineParser {
   private LineParser() {}
 
+  /** Where the record text starts: after a UTF-8 byte-order mark on line 1. */
+  static int start(long lineNo, byte[] line) {
+    boolean bom = lineNo == 1 && line.length >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
+        && (line[2] & 0xff) == 0xBF;
+    return bom ? 3 : 0;
+  }
+
+  /** Where the record text ends: before a final {@code \r}. */
+  static int end(int start, byte[] line) {
+    int end = line.length;
+    return end > start && line[end - 1] == '\r' ? end - 1 : end;
+  }
+
+  /** True when {@code line}, stripped as above, is byte for byte what the writer would write for {@code e}. */
+  static boolean canonical(long lineNo, byte[] line, dev.quarry.model.Example e) {
+    try {
+      byte[] canon = Json.mapper().writeValueAsBytes(ExampleCodec.toJson(e));
+      int start = start(lineNo, line);
+      return java.util.Arrays.equals(canon, 0, canon.length, line, start, end(start, line));
+    } catch (JsonProcessingException x) {
+      return false;
+    }
+  }
+
   /**
    * @param line the bytes of the line without its {@code \n}
    * @param terminated false for a last line without a final newline
@@ -31,14 +55,8 @@ final class LineParser {
    * @throws InputException on a NUL byte, invalid UTF-8 or a truncated last line
    */
   static JsonlLine parse(Path file, long lineNo, byte[] line, boolean terminated) {
-    int start = 0;
-    int end = line.length;
-    if (lineNo == 1 && end >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
-      start = 3;
-    }
-    if (end > start && line[end - 1] == '\r') {
-      end--;
-    }
+    int start = start(lineNo, line);
+    int end = end(start, line);
     for (int i = start; i < end; i++) {
       if (line[i] == 0) {
         throw new InputException(file.toString(), lineNo, "NUL byte: this is a binary file, not JSONL",

@@ -82,18 +82,31 @@ final class SecondPass {
     int records = 0;
     try {
       for (int k = 0; k < b.lines().length; k++) {
-        JsonlLine l = LineParser.parse(b.file(), b.lineNos()[k], b.lines()[k],
+        byte[] raw = b.lines()[k];
+        int i = indexOf(b.input(), b.lineNos()[k]);
+        if (i >= 0 && !res.kept(i)) {
+          continue;
+        }
+        if (i >= 0 && cols.canonical.get(i) && start[i] == start[i + 1]) {
+          // Validated in pass 1 and already in canonical form: copy the bytes, skip parse and print.
+          int from = LineParser.start(b.lineNos()[k], raw);
+          out.write(raw, from, LineParser.end(from, raw) - from);
+          out.write('\n');
+          records++;
+          continue;
+        }
+        JsonlLine l = LineParser.parse(b.file(), b.lineNos()[k], raw,
             !(b.lastUnterminated() && k == b.lines().length - 1));
         if (l instanceof JsonlLine.Malformed m) {
           Json.mapper().writeValue(rej, ExampleCodec.toRejectedJson((ObjectNode) m.original(), List.of(m.reason())));
           rej.write('\n');
         } else if (l instanceof JsonlLine.Parsed p) {
-          int i = indexOf(b.input(), l.line());
-          if (res.kept(i)) {
-            Json.mapper().writeValue(out, ExampleCodec.toJson(withDuplicates(p.example(), i)));
-            out.write('\n');
-            records++;
+          if (i < 0) {
+            throw new IllegalStateException(b.file() + ":" + l.line() + " changed between the passes of combine");
           }
+          Json.mapper().writeValue(out, ExampleCodec.toJson(withDuplicates(p.example(), i)));
+          out.write('\n');
+          records++;
         }
       }
     } catch (IOException e) {
@@ -102,7 +115,7 @@ final class SecondPass {
     return new Rendered(out.toByteArray(), rej.toByteArray(), records, b.lines().length);
   }
 
-  /** The record index of a parsed line: (input, line) pairs are ascending in index order. */
+  /** The record index of a line, or -1 when pass 1 found no record there: (input, line) ascend with index. */
   private int indexOf(int input, long line) {
     int lo = 0;
     int hi = cols.size - 1;
@@ -117,7 +130,7 @@ final class SecondPass {
         hi = mid - 1;
       }
     }
-    throw new IllegalStateException(inputs.get(input) + ":" + line + " changed between the two passes of combine");
+    return -1;
   }
 
   private record Rendered(byte[] out, byte[] rejected, int records, int lines) {}

@@ -186,4 +186,18 @@ class CombinerTest {
         .run(List.of(in), dir.resolve("out.jsonl")))
         .isInstanceOf(InputException.class).hasMessageStartingWith(in + ":2: file ends inside a record");
   }
+
+  @Test
+  void nonCanonicalInputLinesAreWrittenInCanonicalForm() throws Exception {
+    Example a = example("Q", "A", "sdk", "a.py");
+    String canonical = dev.quarry.io.Json.mapper().writeValueAsString(dev.quarry.io.ExampleCodec.toJson(a));
+    com.fasterxml.jackson.databind.JsonNode tree = dev.quarry.io.Json.mapper().readTree(canonical);
+    String spaced = dev.quarry.io.Json.pretty().writeValueAsString(tree).replace("\n", " ");
+    Path in = dir.resolve("in.jsonl");
+    Files.writeString(in, spaced + "\n");
+
+    combiner(DedupSettings.Mode.EXACT).run(List.of(in), dir.resolve("out.jsonl"));
+
+    assertThat(Files.readString(dir.resolve("out.jsonl"))).isEqualTo(canonical + "\n");
+  }
 }
