@@ -21,6 +21,8 @@ final class Verbs {
         new SplitCommand(terminal),
         new ExportCommand(terminal),
         new TrainConfigCommand(terminal),
+        new EvalCommand(terminal),
+        new RegistryCommand(terminal),
         new BenchCommand(terminal));
     for (Object v : verbs) {
       CommandLine sub = new CommandLine(v);
