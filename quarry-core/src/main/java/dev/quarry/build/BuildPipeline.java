@@ -77,6 +77,7 @@ public final class BuildPipeline {
     Files.createDirectories(out);
     Map<Path, Object> before = snapshot(out);
     StageRunner stages = new StageRunner(out, config.hash(), resume);
+    OutputRelativePaths paths = new OutputRelativePaths(out);
     ObjectNode counts = JsonNodeFactory.instance.objectNode();
     Path reports = out.resolve("reports");
     Path work = out.resolve("work");
@@ -97,8 +98,8 @@ public final class BuildPipeline {
             reports.resolve("validation.sarif")), () -> validate(config, extracted, out)));
 
     counts.set("combine", stages.run("combine", List.of(work.resolve("accepted.jsonl")), Map.of(),
-        List.of(work.resolve("combined.jsonl")), () -> relativeInputs(new Combiner(config.dedup(), progress)
-            .run(List.of(work.resolve("accepted.jsonl")), work.resolve("combined.jsonl")).toJson(), out)));
+        List.of(work.resolve("combined.jsonl")), () -> paths.apply(new Combiner(config.dedup(), progress)
+            .run(List.of(work.resolve("accepted.jsonl")), work.resolve("combined.jsonl")).toJson())));
 
     counts.set("balance", stages.run("balance", List.of(work.resolve("combined.jsonl")), Map.of(),
         List.of(work.resolve("balanced.jsonl"), reports.resolve("balance.json")), () -> {
@@ -116,7 +117,7 @@ public final class BuildPipeline {
     List<Path> splitFiles = List.of(splits.train(), splits.validation(), splits.test());
     stages.run("analyze", splitFiles, Map.of(), List.of(reports.resolve("distribution.json")), () -> {
       AnalysisReport analysis = new Analyzer(config, progress).run(splitFiles.stream().filter(Files::exists).toList());
-      writeJson(reports.resolve("distribution.json"), relativeInputs(analysis.toJson(), out));
+      writeJson(reports.resolve("distribution.json"), paths.apply(analysis.toJson()));
       return JsonNodeFactory.instance.objectNode();
     });
 
@@ -152,57 +153,17 @@ public final class BuildPipeline {
     Path reports = out.resolve("reports");
     ValidationReport validation = new ValidateStage(config, false, progress).run(extracted,
         out.resolve("work").resolve("accepted.jsonl"), out.resolve("rejected.jsonl"));
-    writeJson(reports.resolve("validation.json"), relativeInputs(validation.toJson(), out));
-    Path sarif = reports.resolve("validation.sarif");
-    validation.writeSarif(sarif);
-    // Related locations name the input files; relative to the build folder they do not depend on where it is.
-    writeJson(sarif, relativeUris(Json.mapper().readTree(sarif.toFile()), out.toAbsolutePath().normalize()));
+    OutputRelativePaths paths = new OutputRelativePaths(out);
+    writeJson(reports.resolve("validation.json"), paths.apply(validation.toJson()));
+    validation.writeSarif(reports.resolve("validation.sarif"));
+    paths.applyToFile(reports.resolve("validation.sarif"));
     return JsonNodeFactory.instance.objectNode().put("in", validation.in()).put("accepted", validation.accepted())
         .put("rejected", validation.rejected());
-  }
-
-  /** {@code node} with every {@code uri} naming a file under {@code out} made relative to it. */
-  private static ObjectNode relativeUris(JsonNode node, Path out) {
-    relativeUrisIn(node, out);
-    return (ObjectNode) node;
-  }
-
-  private static void relativeUrisIn(JsonNode node, Path out) {
-    if (node.isObject()) {
-      ObjectNode o = (ObjectNode) node;
-      JsonNode uri = o.get("uri");
-      if (uri != null && uri.isTextual() && Path.of(uri.asText()).isAbsolute()
-          && Path.of(uri.asText()).normalize().startsWith(out)) {
-        o.put("uri", out.relativize(Path.of(uri.asText()).normalize()).toString().replace('\\', '/'));
-      }
-    }
-    node.forEach(child -> relativeUrisIn(child, out));
   }
 
   private static ObjectNode readObject(Path p) throws IOException {
     JsonNode n = Files.isRegularFile(p) ? Json.mapper().readTree(p.toFile()) : null;
     return n != null && n.isObject() ? (ObjectNode) n : null;
-  }
-
-  /**
-   * Rewrites the {@code inputs} of a stage report (paths, or objects with a {@code path}) relative to the
-   * output folder, so that where the folder lives does not change the reports or the manifest.
-   */
-  private static ObjectNode relativeInputs(ObjectNode report, Path out) {
-    JsonNode inputs = report.get("inputs");
-    if (inputs == null || !inputs.isArray()) {
-      return report;
-    }
-    com.fasterxml.jackson.databind.node.ArrayNode arr = (com.fasterxml.jackson.databind.node.ArrayNode) inputs;
-    for (int i = 0; i < arr.size(); i++) {
-      JsonNode in = arr.get(i);
-      if (in.isTextual()) {
-        arr.set(i, JsonNodeFactory.instance.textNode(relative(out, in.asText())));
-      } else if (in.isObject() && in.has("path")) {
-        ((ObjectNode) in).put("path", relative(out, in.get("path").asText()));
-      }
-    }
-    return report;
   }
 
   /** The configuration file as the manifest records it: relative to the repository when it lies inside it. */
@@ -213,11 +174,6 @@ public final class BuildPipeline {
     Path c = Path.of(config.origin()).toAbsolutePath().normalize();
     Path r = repoDir.toAbsolutePath().normalize();
     return c.startsWith(r) ? r.relativize(c).toString().replace('\\', '/') : config.origin();
-  }
-
-  private static String relative(Path out, String path) {
-    return out.toAbsolutePath().normalize().relativize(Path.of(path).toAbsolutePath().normalize()).toString()
-        .replace('\\', '/');
   }
 
   private static void writeJson(Path p, ObjectNode node) throws IOException {
