@@ -65,8 +65,8 @@ final class EvalCommand implements Callable<Integer> {
       + DEFAULT_PROMPTS + ").")
   Path prompts = Path.of(DEFAULT_PROMPTS);
 
-  @Option(names = "--symbols", paramLabel = "FILE", description = "Symbol index for grounding (default: "
-      + DEFAULT_SYMBOLS + " when it exists).")
+  @Option(names = "--symbols", paramLabel = "FILE", description = {"Symbol index for grounding (default: "
+      + DEFAULT_SYMBOLS + " when it exists),", "or a .jsonl of extracted records to build it from."})
   Path symbols;
 
   @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N prompts.")
@@ -128,7 +128,7 @@ final class EvalCommand implements Callable<Integer> {
     Optional<String> key = apiKey();
     List<EvalItem> items = EvalItems.read(prompts, limit);
     Path symbolsFile = symbols != null ? symbols : Files.exists(Path.of(DEFAULT_SYMBOLS)) ? Path.of(DEFAULT_SYMBOLS) : null;
-    SymbolIndex index = symbolsFile == null ? SymbolIndex.empty() : SymbolIndex.read(symbolsFile);
+    SymbolIndex index = symbolsFile == null ? SymbolIndex.empty() : SymbolIndex.load(symbolsFile);
     Scoring scoring = Scoring.defaults(index);
     Duration t = Duration.ofMillis(Math.round(timeout * 1000));
     OpenAiClient client = new OpenAiClient(endpoint, key, t, RetryPolicy.defaults(seed).withRetries(retries), Sleeper.REAL);

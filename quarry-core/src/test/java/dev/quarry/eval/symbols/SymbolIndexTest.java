@@ -55,6 +55,14 @@ class SymbolIndexTest {
   }
 
   @Test
+  void loadsAJsonlOfRecordsSkippingMalformedLines() throws Exception {
+    Path f = tmp.resolve("extracted.jsonl");
+    Files.writeString(f, Files.readString(AcmeRecords.file()) + "{\"not\": \"a record\"}\n");
+    SymbolIndex idx = SymbolIndex.load(f);
+    assertThat(idx.toJson()).isEqualTo(AcmeRecords.index().toJson());
+  }
+
+  @Test
   void aFileOfAnotherFormatIsAnInputError() throws Exception {
     Path f = tmp.resolve("symbols.json");
     Files.writeString(f, "{\"format\":\"something-else\"}");
