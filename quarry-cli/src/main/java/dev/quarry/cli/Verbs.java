@@ -15,10 +15,15 @@ final class Verbs {
         new BuildCommand(terminal),
         new ExtractCommand(terminal),
         new ValidateCommand(terminal),
+        new CombineCommand(terminal),
+        new AnalyzeCommand(terminal),
+        new BalanceCommand(terminal),
+        new SplitCommand(terminal),
         new ExportCommand(terminal),
         new TrainConfigCommand(terminal),
         new EvalCommand(terminal),
-        new RegistryCommand(terminal));
+        new RegistryCommand(terminal),
+        new BenchCommand(terminal));
     for (Object v : verbs) {
       CommandLine sub = new CommandLine(v);
       cl.addSubcommand(sub.getCommandName(), sub);

@@ -19,11 +19,12 @@ import java.util.TreeMap;
  * @param dedup dedup settings
  * @param split split settings
  * @param train trainer hyper-parameters
+ * @param export export formats, trainers and the dataset card's license
  * @param hash SHA-256 of the canonical JSON of the effective configuration
  */
 public record QuarryConfig(String origin, String project, String systemPrompt, List<CategorySpec> categories,
     Map<String, ExtractorSettings> extractors, ValidateSettings validate, DedupSettings dedup,
-    SplitSettings split, TrainSettings train, String hash) {
+    SplitSettings split, TrainSettings train, ExportSettings export, String hash) {
 
   /** The 8 default categories of SPEC §3, in order. */
   public static final List<String> DEFAULT_CATEGORIES = List.of(

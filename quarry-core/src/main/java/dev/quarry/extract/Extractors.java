@@ -36,6 +36,11 @@ public final class Extractors {
     return List.of(
         new dev.quarry.extract.openapi.OpenApiExtractor(),
         new dev.quarry.extract.routes.RoutesExtractor(),
-        new dev.quarry.extract.tests.TestsExtractor());
+        new dev.quarry.extract.tests.TestsExtractor(),
+        new dev.quarry.extract.functions.FunctionsExtractor(),
+        new dev.quarry.extract.hooks.HooksExtractor(),
+        new dev.quarry.extract.mcp.McpExtractor(),
+        new dev.quarry.extract.agents.AgentsExtractor(),
+        new dev.quarry.extract.handcrafted.HandcraftedExtractor());
   }
 }

@@ -1,6 +1,10 @@
 package dev.quarry.validate;
 
+import dev.quarry.validate.rules.AttributionRule;
+import dev.quarry.validate.rules.PiiRule;
 import dev.quarry.validate.rules.SchemaRule;
+import dev.quarry.validate.rules.SecretsRule;
+import dev.quarry.validate.rules.TokensRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +23,11 @@ public final class Rules {
   /** New instances of the built-in rules, in their fixed order. */
   public static List<Rule> builtIns() {
     return List.of(
-        new SchemaRule());
+        new SchemaRule(),
+        new AttributionRule(),
+        new SecretsRule(),
+        new PiiRule(),
+        new TokensRule());
   }
 
   /**

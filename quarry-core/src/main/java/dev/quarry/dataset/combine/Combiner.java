@@ -115,7 +115,7 @@ public final class Combiner {
     progress.done();
     BitSet excluded = first.contaminated();
     Resolution res = new Deduplicator(dedup).resolve(cols.size, cols.ids, cols.quality, cols.exactKeys,
-        first.signatures(), excluded);
+        first.signatures(), excluded, new ShingleReload(inputs, cols));
     long written = new SecondPass(inputs, cols, res, progress).write(out, rejected);
     List<ContaminatedRecord> contamination = new ArrayList<>();
     for (int i = excluded.nextSetBit(0); i >= 0; i = excluded.nextSetBit(i + 1)) {

@@ -141,7 +141,9 @@ final class FirstPass {
       b.quality[i] = QualityScore.of(e);
       b.exactKeys[i] = ExampleText.exactKey(e);
       if (near) {
-        hasher.signature(ExampleText.wordHashes(e), b.sigs, i * hasher.numPerm());
+        long[] words = ExampleText.wordHashes(e);
+        // A text without words (only punctuation) must not share the one empty shingle with all others.
+        hasher.signature(words.length > 0 ? words : new long[] {b.exactKeys[i]}, b.sigs, i * hasher.numPerm());
       }
       if (eval != null) {
         b.overlap[i] = eval.overlap(e);

@@ -90,6 +90,15 @@ final class SecondPass {
     return (ObjectNode) original;
   }
 
+  /**
+   * The similarity rounded to 3 decimals without trailing zeros, so that the value reads back and writes
+   * out the same (the JSON mapper reads decimals as BigDecimal and normalises {@code 1.0} to {@code 1}):
+   * combining an already combined file must give the same bytes.
+   */
+  private static java.math.BigDecimal similarity(float s) {
+    return java.math.BigDecimal.valueOf(Math.round(s * 1000.0), 3).stripTrailingZeros();
+  }
+
   private boolean isAbsorbed(int i) {
     return res.kind(i) == Resolution.EXACT || res.kind(i) == Resolution.NEAR;
   }
@@ -109,7 +118,7 @@ final class SecondPass {
           .put("source", cols.fileKey(j))
           .put("input", inputs.get(cols.input[j]) + ":" + cols.line[j])
           .put("match", exact ? "exact" : "near")
-          .put("similarity", Math.round(res.similarity(j) * 1000) / 1000.0);
+          .put("similarity", similarity(res.similarity(j)));
     }
     return e.withMeta(meta);
   }

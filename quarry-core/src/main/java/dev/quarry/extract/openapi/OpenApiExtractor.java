@@ -65,7 +65,8 @@ public final class OpenApiExtractor implements Extractor {
     List<Glob> in = globs.stream().map(Glob::of).toList();
     List<Glob> out = ctx.settings().exclude().stream().map(Glob::of).toList();
     List<RepoFile> result = new ArrayList<>();
-    for (RepoFile f : repo.files()) {
+    // Specs are often generated from code, so generated-looking files are specs too.
+    for (RepoFile f : repo.filesIncludingGenerated()) {
       if (out.stream().anyMatch(g -> g.matches(f.path()))) {
         continue;
       }
