@@ -41,6 +41,12 @@ public record QuarryConfig(String origin, String project, String systemPrompt, L
     return ConfigLoader.defaults();
   }
 
+  /** This configuration with other categories (the hash is kept: it identifies the file, not this value). */
+  public QuarryConfig withCategories(List<CategorySpec> newCategories) {
+    return new QuarryConfig(origin, project, systemPrompt, newCategories, extractors, validate, dedup, split, train,
+        export, hash);
+  }
+
   /** The names of the configured categories, in order. */
   public List<String> categoryNames() {
     return categories.stream().map(CategorySpec::name).toList();

@@ -22,10 +22,8 @@ class BalancerTest {
   Path dir;
 
   private static QuarryConfig targets(int sdk, int testing) {
-    QuarryConfig d = QuarryConfig.defaults();
-    return new QuarryConfig(d.origin(), d.project(), d.systemPrompt(),
-        List.of(new CategorySpec("sdk", List.of(), List.of(), sdk), new CategorySpec("testing", List.of(), List.of(),
-            testing)), d.extractors(), d.validate(), d.dedup(), d.split(), d.train(), d.hash());
+    return QuarryConfig.defaults().withCategories(List.of(new CategorySpec("sdk", List.of(), List.of(), sdk),
+        new CategorySpec("testing", List.of(), List.of(), testing)));
   }
 
   private static Example withSymbol(String q, String a, String cat, String path, String symbol) {
