@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.InputException;
 import dev.quarry.UsageException;
+import dev.quarry.config.ConfigLoader;
+import dev.quarry.config.QuarryConfig;
 import dev.quarry.eval.EvalItem;
 import dev.quarry.eval.EvalItems;
 import dev.quarry.eval.EvalResult;
@@ -69,6 +71,10 @@ final class EvalCommand implements Callable<Integer> {
       + DEFAULT_SYMBOLS + " when it exists),", "or a .jsonl of extracted records to build it from."})
   Path symbols;
 
+  @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml",
+      description = "Configuration whose validate: settings (attribution terms, secret allow-list) apply to answers.")
+  Path config;
+
   @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N prompts.")
   int limit = Integer.MAX_VALUE;
 
@@ -129,7 +135,8 @@ final class EvalCommand implements Callable<Integer> {
     List<EvalItem> items = EvalItems.read(prompts, limit);
     Path symbolsFile = symbols != null ? symbols : Files.exists(Path.of(DEFAULT_SYMBOLS)) ? Path.of(DEFAULT_SYMBOLS) : null;
     SymbolIndex index = symbolsFile == null ? SymbolIndex.empty() : SymbolIndex.load(symbolsFile);
-    Scoring scoring = Scoring.defaults(index);
+    QuarryConfig cfg = config == null ? QuarryConfig.defaults() : ConfigLoader.load(config);
+    Scoring scoring = Scoring.defaults(index, cfg);
     Duration t = Duration.ofMillis(Math.round(timeout * 1000));
     OpenAiClient client = new OpenAiClient(endpoint, key, t, RetryPolicy.defaults(seed).withRetries(retries), Sleeper.REAL);
     EvalRunner runner = new EvalRunner(client, noCache ? Optional.empty() : Optional.of(new ResponseCache(cache)),
