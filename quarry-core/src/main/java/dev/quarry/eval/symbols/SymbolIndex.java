@@ -126,13 +126,23 @@ public final class SymbolIndex {
    * @throws InputException when the file cannot be read
    */
   public static SymbolIndex build(Path jsonl) {
+    return build(List.of(jsonl));
+  }
+
+  /**
+   * As {@link #build(Path)} over several files, e.g. every {@code out/extracted/<extractor>.jsonl}:
+   * {@code SymbolIndex.build(files).write(out.resolve("reports/symbols.json"))}.
+   */
+  public static SymbolIndex build(List<Path> jsonlFiles) {
     Builder b = new Builder();
-    try (Stream<JsonlLine> lines = JsonlReader.read(jsonl)) {
-      lines.forEach(l -> {
-        if (l instanceof JsonlLine.Parsed p) {
-          b.add(p.example());
-        }
-      });
+    for (Path f : jsonlFiles) {
+      try (Stream<JsonlLine> lines = JsonlReader.read(f)) {
+        lines.forEach(l -> {
+          if (l instanceof JsonlLine.Parsed p) {
+            b.add(p.example());
+          }
+        });
+      }
     }
     return b.build();
   }
