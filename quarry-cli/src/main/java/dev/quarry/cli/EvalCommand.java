@@ -42,9 +42,10 @@ import picocli.CommandLine.Option;
  * prompts of a test split or a probes file, scores the answers locally and reports.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Asks an OpenAI-compatible server (vLLM, Ollama, llama.cpp, TGI, LiteLLM) the prompts of a test",
-        "split or a probes file, scores the answers locally (syntax, clean output, grounding against the",
-        "platform's symbols, hallucinated names, chrF) and compares the adapter with a baseline.",
+    description = {"Asks an OpenAI-compatible server the prompts of a test split or probes file,",
+        "scores the answers locally and compares the adapter with a baseline.",
+        "Scores: syntax, clean output, grounding against the platform's symbols,",
+        "hallucinated names, chrF. Works with vLLM, Ollama, llama.cpp, TGI, LiteLLM.",
         "The API key is read from an environment variable only (--api-key-env)."})
 final class EvalCommand implements Callable<Integer> {
   static final String DEFAULT_PROMPTS = "out/dataset/test.jsonl";
@@ -113,7 +114,7 @@ final class EvalCommand implements Callable<Integer> {
   Path html;
 
   @Option(names = "--fail-on-regression",
-      description = "Exit 1 when the adapter is worse than the baseline beyond noise (95% interval below 0).")
+      description = "Exit 1 when the adapter is worse than the baseline beyond noise (95%% interval below 0).")
   boolean failOnRegression;
 
   @Mixin
