@@ -11,12 +11,6 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Fallbacks used when the variables are not set (local development).
-AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID", "AKIAQRYDEMO7EXAMPLE2")
-DATABASE_URL = os.environ.get(
-    "DATABASE_URL", "postgresql://acme:S3cretPassw0rd@db.internal:5432/acme"
-)
-
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
@@ -60,10 +54,16 @@ def _env_float(name: str, default: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Immutable application settings."""
+    """Immutable application settings.
+
+    The defaults are for local development; production reads every value from
+    the environment in :meth:`from_env`.
+    """
 
     environment: str = "development"
-    database_url: str = DATABASE_URL
+    # Hard-coded development fallbacks.
+    aws_access_key_id: str = "AKIAQRYDEMO7EXAMPLE2"
+    database_url: str = "postgresql://acme:S3cretPassw0rd@db.internal:5432/acme"
     replica_urls: tuple[str, ...] = ()
     vector_backend: str = "memory"
     pool_min_size: int = 1
@@ -96,7 +96,8 @@ class Settings:
         replicas = os.environ.get("ACME_REPLICA_URLS", "")
         return cls(
             environment=os.environ.get("ACME_ENV", "development"),
-            database_url=DATABASE_URL,
+            aws_access_key_id=os.environ.get("AWS_ACCESS_KEY_ID", cls.aws_access_key_id),
+            database_url=os.environ.get("DATABASE_URL", cls.database_url),
             replica_urls=tuple(url.strip() for url in replicas.split(",") if url.strip()),
             vector_backend=os.environ.get("ACME_VECTOR_BACKEND", "memory"),
             pool_min_size=_env_int("ACME_POOL_MIN_SIZE", 1),

@@ -7,8 +7,6 @@ instances on demand up to each agent's ``max_instances`` and reuses idle
 ones otherwise. Transient failures are retried according to a
 :class:`RetryPolicy`; on a retry the policy prefers an agent that has not
 already failed the task, which is how a flaky specialist gets bypassed.
-
-Co-Authored-By: Claude <noreply@anthropic.com>
 """
 
 from __future__ import annotations
@@ -52,7 +50,10 @@ class _AgentSlot:
 
 
 class AgentRegistry:
-    """Knows every agent type and pools their instances."""
+    """Knows every agent type and pools their instances.
+
+    Co-Authored-By: Claude <noreply@anthropic.com>
+    """
 
     def __init__(self, *, lease_timeout: float = 30.0) -> None:
         self._slots: dict[str, _AgentSlot] = {}

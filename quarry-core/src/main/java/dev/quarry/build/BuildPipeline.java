@@ -69,6 +69,7 @@ public final class BuildPipeline {
     Repository repo = Repository.open(repoDir);
     Files.createDirectories(out);
     Map<Path, Object> before = snapshot(out);
+    OutputRelativePaths paths = new OutputRelativePaths(out);
     ObjectNode counts = JsonNodeFactory.instance.objectNode();
     Path reports = out.resolve("reports");
     Path work = out.resolve("work");
@@ -85,14 +86,15 @@ public final class BuildPipeline {
     ValidationReport validation = new ValidateStage(config, false, progress).run(
         extracted.stream().map(ExtractStage.Output::file).toList(), work.resolve("accepted.jsonl"),
         out.resolve("rejected.jsonl"));
-    writeJson(reports.resolve("validation.json"), relativeInputs(validation.toJson(), out));
+    writeJson(reports.resolve("validation.json"), paths.apply(validation.toJson()));
     validation.writeSarif(reports.resolve("validation.sarif"));
+    paths.applyToFile(reports.resolve("validation.sarif"));
     counts.putObject("validate").put("in", validation.in()).put("accepted", validation.accepted())
         .put("rejected", validation.rejected());
 
     CombineReport combined = new Combiner(config.dedup(), progress)
         .run(List.of(work.resolve("accepted.jsonl")), work.resolve("combined.jsonl"));
-    counts.set("combine", relativeInputs(combined.toJson(), out));
+    counts.set("combine", paths.apply(combined.toJson()));
 
     BalanceReport balanced = new Balancer(config, 0, progress).run(work.resolve("combined.jsonl"), work.resolve("balanced.jsonl"));
     writeJson(reports.resolve("balance.json"), balanced.toJson());
@@ -105,7 +107,7 @@ public final class BuildPipeline {
     DatasetSplits splits = DatasetSplits.in(datasetDir);
     AnalysisReport analysis = new Analyzer(config, progress)
         .run(Stream.of(splits.train(), splits.validation(), splits.test()).filter(Files::exists).toList());
-    writeJson(reports.resolve("distribution.json"), relativeInputs(analysis.toJson(), out));
+    writeJson(reports.resolve("distribution.json"), paths.apply(analysis.toJson()));
 
     ObjectNode exp = counts.putObject("export");
     for (Exporter x : Exporters.builtIns()) {
@@ -120,27 +122,6 @@ public final class BuildPipeline {
     return new Result(out, counts, manifest);
   }
 
-  /**
-   * Rewrites the {@code inputs} of a stage report (paths, or objects with a {@code path}) relative to the
-   * output folder, so that where the folder lives does not change the reports or the manifest.
-   */
-  private static ObjectNode relativeInputs(ObjectNode report, Path out) {
-    JsonNode inputs = report.get("inputs");
-    if (inputs == null || !inputs.isArray()) {
-      return report;
-    }
-    com.fasterxml.jackson.databind.node.ArrayNode arr = (com.fasterxml.jackson.databind.node.ArrayNode) inputs;
-    for (int i = 0; i < arr.size(); i++) {
-      JsonNode in = arr.get(i);
-      if (in.isTextual()) {
-        arr.set(i, JsonNodeFactory.instance.textNode(relative(out, in.asText())));
-      } else if (in.isObject() && in.has("path")) {
-        ((ObjectNode) in).put("path", relative(out, in.get("path").asText()));
-      }
-    }
-    return report;
-  }
-
   /** The configuration file as the manifest records it: relative to the repository when it lies inside it. */
   private static String configPath(QuarryConfig config, Path repoDir) {
     if (config.origin() == null) {
@@ -149,11 +130,6 @@ public final class BuildPipeline {
     Path c = Path.of(config.origin()).toAbsolutePath().normalize();
     Path r = repoDir.toAbsolutePath().normalize();
     return c.startsWith(r) ? r.relativize(c).toString().replace('\\', '/') : config.origin();
-  }
-
-  private static String relative(Path out, String path) {
-    return out.toAbsolutePath().normalize().relativize(Path.of(path).toAbsolutePath().normalize()).toString()
-        .replace('\\', '/');
   }
 
   private static void writeJson(Path p, ObjectNode node) throws IOException {
