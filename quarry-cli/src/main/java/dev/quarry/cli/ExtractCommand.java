@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.config.ConfigLoader;
 import dev.quarry.config.QuarryConfig;
 import dev.quarry.extract.Coverage;
+import dev.quarry.extract.CoverageReport;
 import dev.quarry.extract.ExtractStage;
 import dev.quarry.extract.Repository;
 import dev.quarry.io.JsonlWriter;
@@ -33,6 +34,10 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.jsonl", description = "Where to write the examples.")
   Path output;
 
+  @Option(names = "--coverage", paramLabel = "REPORT.json",
+      description = "Also write the coverage report: per extractor files scanned, candidates, written and every skip with its reason.")
+  Path coverage;
+
   @Option(names = "--only", split = ",", paramLabel = "ID", description = "Run only these extractors.")
   List<String> only = new ArrayList<>();
 
@@ -45,22 +50,29 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Repository r = Repository.open(repo);
     QuarryConfig cfg = ConfigLoader.resolve(repo, config);
+    Repository r = Repository.open(repo, terminal.progress(common.quiet));
     List<Coverage.Report> reports = new ArrayList<>();
     long n;
     try (JsonlWriter w = JsonlWriter.open(output)) {
       n = new ExtractStage(cfg, terminal.progress(common.quiet)).runInto(r, w, only, reports);
       w.commit();
     }
+    if (coverage != null) {
+      CoverageReport.write(coverage, r, reports);
+    }
     ObjectNode json = JsonNodeFactory.instance.objectNode().put("examples", n).put("output", output.toString());
     ArrayNode per = json.putArray("extractors");
     StringBuilder text = new StringBuilder("quarry: extracted " + n + " examples into " + output);
     for (Coverage.Report c : reports) {
-      per.addObject().put("id", c.extractor()).put("files_scanned", c.filesScanned())
+      ObjectNode o = per.addObject().put("id", c.extractor()).put("files_scanned", c.filesScanned())
           .put("candidates", c.candidates()).put("written", c.written());
-      text.append("\n  ").append(c.extractor()).append(": ").append(c.written()).append(" from ")
-          .append(c.filesScanned()).append(" files");
+      c.skipsByReason().forEach(o.putObject("skips_by_reason")::put);
+      text.append("\n  ").append(CoverageReport.summaryLine(c));
+    }
+    if (coverage != null) {
+      json.put("coverage", coverage.toString());
+      text.append("\n  coverage report: ").append(coverage);
     }
     Summary.print(terminal, common, json, text.toString());
     return QuarryCli.OK;

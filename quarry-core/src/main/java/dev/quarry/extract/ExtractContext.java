@@ -85,6 +85,41 @@ public final class ExtractContext {
     return e.withMeta(meta);
   }
 
+  /**
+   * Builds an example from a whole conversation (which may start with its own system message), with a
+   * category already decided, recording the deciding rule in {@code meta.category_rule}. Counts it as written.
+   *
+   * @param repo the repository (for name and commit)
+   * @param messages the conversation; when it has no system message the configured system prompt is put first
+   * @param category the category and the rule that decided it
+   * @param language main language of the answer's code, or {@code text}
+   * @param path source path
+   * @param lines source lines, or null
+   * @param symbol the symbol, or null
+   * @param tags tags to add
+   * @throws dev.quarry.model.RecordException when the messages break the record rules
+   */
+  public Example example(Repository repo, List<Message> messages, Categorizer.Assignment category, String language,
+      String path, LineRange lines, String symbol, List<String> tags) {
+    List<Message> all = messages;
+    if (messages.isEmpty() || messages.get(0).role() != dev.quarry.model.Role.SYSTEM) {
+      all = new java.util.ArrayList<>();
+      all.add(Message.system(systemPrompt));
+      all.addAll(messages);
+    }
+    Source source = new Source(settings.id(), repo.name(), path, lines, symbol, repo.commit().orElse(null));
+    Example e = Example.of(all, category.category(), language, source).withTags(tags);
+    ObjectNode meta = e.metaCopy();
+    meta.put("category_rule", category.rule());
+    coverage.written();
+    return e.withMeta(meta);
+  }
+
+  /** Whether {@code name} is a configured category. */
+  public boolean isCategory(String name) {
+    return config.categoryNames().contains(name);
+  }
+
   /** The category assignment for a candidate, for extractors that build multi-turn examples themselves. */
   public Categorizer.Assignment categorize(String path, String text, String defaultCategory, String preferred) {
     return categorizer.assign(path, text, defaultCategory, preferred == null ? settings.category() : preferred);

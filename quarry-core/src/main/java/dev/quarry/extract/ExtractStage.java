@@ -61,9 +61,12 @@ public final class ExtractStage {
       ExtractContext ctx = new ExtractContext(config, s, systemPrompt(repo), categorizer, progress);
       Path file = outDir.resolve(x.id() + ".jsonl");
       long n;
+      repo.observe(ctx.coverage());
       try (Stream<Example> examples = x.extract(repo, ctx); JsonlWriter w = JsonlWriter.open(file)) {
         n = s.maxExamples() > 0 ? writeSampled(examples, s.maxExamples(), w, ctx) : writeAll(examples, w);
         w.commit();
+      } finally {
+        repo.observe(null);
       }
       outputs.add(new Output(x.id(), file, n, ctx.coverage().snapshot()));
     }
@@ -80,12 +83,23 @@ public final class ExtractStage {
         continue;
       }
       ExtractContext ctx = new ExtractContext(config, s, systemPrompt(repo), categorizer, progress);
+      repo.observe(ctx.coverage());
       try (Stream<Example> examples = x.extract(repo, ctx)) {
         total += s.maxExamples() > 0 ? writeSampled(examples, s.maxExamples(), w, ctx) : writeAll(examples, w);
+      } finally {
+        repo.observe(null);
       }
       reports.add(ctx.coverage().snapshot());
     }
     return total;
+  }
+
+  /**
+   * Writes the coverage report of a {@link #run} to {@code file} (e.g. {@code reports/coverage.json}): the
+   * repository walk's skips, then each extractor's counts and skips.
+   */
+  public static void writeCoverage(Path file, Repository repo, List<Output> outputs) throws IOException {
+    CoverageReport.write(file, repo, outputs.stream().map(Output::coverage).toList());
   }
 
   private static long writeAll(Stream<Example> examples, JsonlWriter w) {

@@ -1,0 +1,73 @@
+package dev.quarry.export.format;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.export.DatasetSplits;
+import dev.quarry.export.Exporter;
+import dev.quarry.io.JsonlReader;
+import dev.quarry.io.JsonlWriter;
+import dev.quarry.model.Example;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The plumbing every JSONL exporter shares: stream each split, convert record by record, write
+ * {@code <split>.jsonl} atomically, drop the file of an empty or missing split. Subclasses only say how one
+ * record looks in their format, and may audit what they wrote.
+ */
+abstract class JsonlSplitExporter implements Exporter {
+  /** Receives every written line of one export call, then finishes (e.g. writes a check report). */
+  interface Audit {
+    /** Sees one written line: its split, 1-based line number in the output file, the record and its JSON. */
+    void line(String split, long line, Example source, ObjectNode written);
+
+    /** Called once after every split was written. */
+    void finish(Path out) throws IOException;
+  }
+
+  /** The JSON object of one record in this format. */
+  abstract ObjectNode convert(Example e);
+
+  /** A fresh audit for one export call; the default sees nothing. */
+  Audit audit() {
+    return new Audit() {
+      @Override
+      public void line(String split, long line, Example source, ObjectNode written) {}
+
+      @Override
+      public void finish(Path out) {}
+    };
+  }
+
+  @Override
+  public void export(DatasetSplits in, Path out) throws IOException {
+    Files.createDirectories(out);
+    Audit audit = audit();
+    for (Map.Entry<String, Path> split : in.all().entrySet()) {
+      Path target = out.resolve(split.getKey() + ".jsonl");
+      if (!Files.isRegularFile(split.getValue()) || writeSplit(split.getKey(), split.getValue(), target, audit) == 0) {
+        Files.deleteIfExists(target);
+      }
+    }
+    audit.finish(out);
+  }
+
+  private long writeSplit(String split, Path input, Path target, Audit audit) throws IOException {
+    long n = 0;
+    try (Stream<Example> examples = JsonlReader.examples(input); JsonlWriter w = JsonlWriter.open(target)) {
+      for (Iterator<Example> it = examples.iterator(); it.hasNext(); ) {
+        Example e = it.next();
+        ObjectNode o = convert(e);
+        w.write(o);
+        audit.line(split, ++n, e, o);
+      }
+      if (n > 0) {
+        w.commit();
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.quarry.export.format;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.model.Example;
+import dev.quarry.model.Message;
+
+/**
+ * OpenAI chat fine-tuning JSONL: {@code {"messages":[{"role":…,"content":…},…]}} and nothing else (ids,
+ * provenance and metadata are stripped, as the fine-tuning API rejects unknown keys). Writes
+ * {@code train.jsonl}, {@code validation.jsonl}, {@code test.jsonl} and {@code format-check.json}: the
+ * result of the checks of OpenAI's data-preparation guide on every written line (see
+ * {@link OpenAiFormatCheck}), with cl100k_base token statistics and the examples over the 16,385-token limit.
+ */
+public final class OpenAiExporter extends JsonlSplitExporter {
+  @Override
+  public String format() {
+    return "openai";
+  }
+
+  @Override
+  public String description() {
+    return "OpenAI chat fine-tuning JSONL ({\"messages\":[…]})";
+  }
+
+  @Override
+  ObjectNode convert(Example e) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    ArrayNode ms = o.putArray("messages");
+    for (Message m : e.messages()) {
+      ms.addObject().put("role", m.role().wire()).put("content", m.content());
+    }
+    return o;
+  }
+
+  @Override
+  Audit audit() {
+    return new OpenAiFormatCheck.Audit();
+  }
+}

@@ -1,0 +1,156 @@
+package dev.quarry.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.quarry.ProgressListener;
+import dev.quarry.config.QuarryConfig;
+import dev.quarry.io.ExampleCodec;
+import dev.quarry.io.JsonlLine;
+import dev.quarry.io.JsonlReader;
+import dev.quarry.io.JsonlWriter;
+import dev.quarry.model.Example;
+import dev.quarry.model.Rejection;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The validate stage: streams every input record through every active rule and splits the records into an
+ * accepted and a rejects file. A record is rejected when any finding has severity error, or when its line is
+ * not a valid record (rule {@code json} or {@code schema}, from the reader). Accepted records carry their
+ * warnings and notes in {@code meta.findings}; rejected records are the original object plus
+ * {@code rejection} (SPEC §1), with every secret a {@link Redactor} recognises replaced by a placeholder so
+ * the rejects file does not leak what it rejected.
+ *
+ * <p>Memory is bounded by the largest record: findings spill to a {@link FindingLog}. Both output files are
+ * atomic: when reading an input fails ({@link dev.quarry.InputException}), neither is created or changed.
+ */
+public final class ValidateStage {
+  private final QuarryConfig config;
+  private final boolean fix;
+  private final ProgressListener progress;
+
+  /**
+   * A stage for {@code config}.
+   *
+   * @param fix whether to apply safe fixes ({@link FixableRule}) and re-validate the repaired records
+   * @param progress receives one step per record
+   */
+  public ValidateStage(QuarryConfig config, boolean fix, ProgressListener progress) {
+    this.config = config;
+    this.fix = fix;
+    this.progress = progress;
+  }
+
+  /**
+   * Validates {@code inputs} in order.
+   *
+   * @param accepted where valid records go (may be inside a folder that does not exist yet)
+   * @param rejected where rejected records go
+   * @throws dev.quarry.InputException when an input is missing, truncated, not UTF-8 or binary
+   * @throws dev.quarry.ConfigException when the validate settings name unknown rules or lower a zero-tolerance one
+   */
+  public ValidationReport run(List<Path> inputs, Path accepted, Path rejected) throws IOException {
+    List<Rule> registry = Rules.all();
+    ActiveRules rules = ActiveRules.of(config, registry);
+    RuleContext ctx = new RuleContext(config);
+    RecordValidator validator = new RecordValidator(rules, ctx, fix);
+    List<Redactor> redactors = new ArrayList<>();
+    rules.active().forEach(a -> {
+      if (a.rule() instanceof Redactor) {
+        redactors.add((Redactor) a.rule());
+      }
+    });
+    Tally tally = new Tally(rules, registry);
+    FindingLog log = FindingLog.create();
+    boolean ok = false;
+    try (JsonlWriter acc = JsonlWriter.open(accepted); JsonlWriter rej = JsonlWriter.open(rejected)) {
+      progress.start("validate", -1);
+      for (Path input : inputs) {
+        String name = input.toString();
+        try (Stream<JsonlLine> lines = JsonlReader.read(input)) {
+          for (Iterator<JsonlLine> it = lines.iterator(); it.hasNext(); ) {
+            JsonlLine line = it.next();
+            if (line instanceof JsonlLine.Malformed) {
+              JsonlLine.Malformed m = (JsonlLine.Malformed) line;
+              Finding f = Finding.of(m.reason());
+              tally.malformed(f);
+              log.add(f, "", name, m.line(), null);
+              ObjectNode orig = (ObjectNode) m.original();
+              rej.write(redact(ExampleCodec.toRejectedJson(orig, List.of(m.reason())), redactors, ctx));
+            } else {
+              JsonlLine.Parsed p = (JsonlLine.Parsed) line;
+              Outcome o = validator.validate(p.example());
+              Example e = o.example();
+              tally.record(e.category(), o);
+              for (Finding f : o.findings()) {
+                log.add(f, e.id(), name, p.line(), e.source());
+              }
+              if (o.rejected()) {
+                List<Rejection> why = o.findings().stream().map(Finding::toRejection).toList();
+                rej.write(redact(ExampleCodec.toRejectedJson(ExampleCodec.toJson(e), why), redactors, ctx));
+              } else {
+                acc.write(e);
+              }
+            }
+            progress.advance(1);
+          }
+        }
+      }
+      log.finish();
+      acc.commit();
+      rej.commit();
+      ok = true;
+    } finally {
+      progress.done();
+      if (!ok) {
+        log.discard();
+      }
+    }
+    return tally.report(inputs.stream().map(Path::toString).toList(), log);
+  }
+
+  private static ObjectNode redact(ObjectNode o, List<Redactor> redactors, RuleContext ctx) {
+    if (!redactors.isEmpty()) {
+      redactTree(o, redactors, ctx);
+    }
+    return o;
+  }
+
+  private static void redactTree(JsonNode n, List<Redactor> redactors, RuleContext ctx) {
+    if (n.isObject()) {
+      ObjectNode o = (ObjectNode) n;
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        if (f.getValue().isTextual()) {
+          f.setValue(TextNode.valueOf(redactText(f.getValue().asText(), redactors, ctx)));
+        } else {
+          redactTree(f.getValue(), redactors, ctx);
+        }
+      }
+    } else if (n.isArray()) {
+      ArrayNode a = (ArrayNode) n;
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i).isTextual()) {
+          a.set(i, TextNode.valueOf(redactText(a.get(i).asText(), redactors, ctx)));
+        } else {
+          redactTree(a.get(i), redactors, ctx);
+        }
+      }
+    }
+  }
+
+  private static String redactText(String s, List<Redactor> redactors, RuleContext ctx) {
+    String out = s;
+    for (Redactor r : redactors) {
+      out = r.redact(out, ctx);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.quarry.validate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.Version;
+import dev.quarry.io.AtomicFile;
+import dev.quarry.io.Json;
+import dev.quarry.model.Severity;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The outcome of a validation run. {@code in == accepted + rejected} always (lines that are not records are
+ * rejected). Rule order is the registry's; categories are sorted by name, so the JSON is deterministic.
+ *
+ * @param inputs the input files, as given
+ * @param in records read (every non-blank line)
+ * @param accepted records written to the accepted file
+ * @param rejected records written to the rejects file
+ * @param rules per-rule counts, registry order, then {@code json} for lines the reader could not parse
+ * @param categories per-category counts (malformed lines under {@value #MALFORMED})
+ * @param fixes records changed by {@code --fix}, in input order
+ * @param findings every finding, for the SARIF report
+ */
+public record ValidationReport(List<String> inputs, long in, long accepted, long rejected, List<RuleStats> rules,
+    Map<String, CategoryStats> categories, List<FixedRecord> fixes, FindingLog findings) {
+
+  /** Category key of lines that are not records. */
+  public static final String MALFORMED = "(malformed)";
+
+  /** Copies collections; categories sorted. */
+  public ValidationReport {
+    inputs = List.copyOf(inputs);
+    rules = List.copyOf(rules);
+    categories = java.util.Collections.unmodifiableMap(new TreeMap<>(categories));
+    fixes = List.copyOf(fixes);
+    if (in != accepted + rejected) {
+      throw new IllegalStateException("in " + in + " != accepted " + accepted + " + rejected " + rejected);
+    }
+  }
+
+  /** Whether any finding has severity {@code s} or worse; e.g. {@code ERROR} for {@code --fail-on error}. */
+  public boolean hasFindingsAtLeast(Severity s) {
+    for (RuleStats r : rules) {
+      if (r.errors() > 0 || (r.warnings() > 0 && s != Severity.ERROR) || (r.infos() > 0 && s == Severity.INFO)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The stats of rule {@code id}. */
+  public Optional<RuleStats> rule(String id) {
+    return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /** The report as JSON: counts, per rule, per category, the quality table and the fixes. */
+  public ObjectNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("tool", "quarry").put("version", Version.get());
+    ArrayNode ins = o.putArray("inputs");
+    inputs.forEach(ins::add);
+    o.putObject("counts").put("in", in).put("accepted", accepted).put("rejected", rejected)
+        .put("fixed", fixes.size());
+    o.set("quality", quality());
+    ObjectNode rs = o.putObject("rules");
+    for (RuleStats r : rules) {
+      rs.putObject(r.id()).put("severity", r.severity()).put("description", r.description())
+          .put("errors", r.errors()).put("warnings", r.warnings()).put("info", r.infos())
+          .put("checked", r.checked()).put("flagged", r.flagged());
+    }
+    ObjectNode cs = o.putObject("categories");
+    categories.forEach((k, v) -> cs.putObject(k).put("in", v.in()).put("accepted", v.accepted())
+        .put("rejected", v.rejected()));
+    ArrayNode fx = o.putArray("fixes");
+    for (FixedRecord f : fixes) {
+      ObjectNode n = fx.addObject().put("from", f.from()).put("to", f.to()).put("accepted", f.accepted());
+      ArrayNode list = n.putArray("changes");
+      f.fixes().forEach(c -> list.addObject().put("rule", c.rule()).put("location", c.location())
+          .put("description", c.description()));
+    }
+    return o;
+  }
+
+  /**
+   * The seed's quality table: share of valid records, and of records with code that have tests, error
+   * handling and type hints (each over the records its rule applied to; null when the rule is off).
+   */
+  private ObjectNode quality() {
+    ObjectNode q = JsonNodeFactory.instance.objectNode();
+    q.put("records", in);
+    q.putObject("valid").put("count", accepted).put("pct", pct(accepted, in));
+    for (String[] row : new String[][] {{"with_tests", "tests"}, {"error_handling", "error-handling"},
+        {"type_hints", "type-hints"}}) {
+      Optional<RuleStats> r = rule(row[1]).filter(s -> !s.severity().equals("off"));
+      if (r.isEmpty()) {
+        q.putNull(row[0]);
+      } else {
+        long ok = r.get().checked() - r.get().flagged();
+        q.putObject(row[0]).put("checked", r.get().checked()).put("count", ok).put("pct", pct(ok, r.get().checked()));
+      }
+    }
+    return q;
+  }
+
+  private static BigDecimal pct(long part, long whole) {
+    if (whole == 0) {
+      return BigDecimal.ZERO.setScale(1);
+    }
+    return BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_EVEN);
+  }
+
+  /** Writes {@link #toJson()} pretty-printed to {@code p}, atomically. */
+  public void writeJson(Path p) throws IOException {
+    AtomicFile.writeString(p, Json.pretty().writeValueAsString(toJson()) + "\n");
+  }
+
+  /** Writes the findings as a SARIF 2.1.0 log to {@code p}, atomically. */
+  public void writeSarif(Path p) throws IOException {
+    SarifWriter.write(this, p);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.quarry.validate.rules;
+
+import dev.quarry.model.Example;
+import dev.quarry.model.Message;
+import dev.quarry.model.Severity;
+import dev.quarry.validate.Finding;
+import dev.quarry.validate.Locations;
+import dev.quarry.validate.Rule;
+import dev.quarry.validate.RuleContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * SPEC §1 record rules the reader does not already enforce (it rejects broken JSON, wrong types, bad message
+ * order, empty contents and wrong ids before any rule runs). Errors: a category that is not configured, a
+ * language that is not a known label or {@code text}. Warnings: a source path that is absolute or climbs out
+ * of the repository, a commit that is not a hex hash, blank or repeated tags, control characters or U+FFFD
+ * (a sign of a broken encoding) in a message.
+ */
+public final class SchemaRule implements Rule {
+  /** Language labels a record may name, besides {@code text}: lower-case, as in fenced code labels. */
+  public static final Set<String> LANGUAGES = Set.of("text", "python", "typescript", "tsx", "javascript", "jsx",
+      "java", "json", "yaml", "bash", "shell", "sql", "go", "rust", "c", "cpp", "csharp", "kotlin", "ruby", "php",
+      "swift", "scala", "html", "css", "markdown", "toml", "dockerfile", "terraform", "hcl", "protobuf", "graphql",
+      "xml", "r", "lua", "dart", "elixir", "haskell", "perl", "powershell", "groovy", "make", "ini", "csv");
+
+  private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
+
+  @Override
+  public String id() {
+    return "schema";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public String description() {
+    return "SPEC §1 record rules: configured category, known language, sane provenance and text";
+  }
+
+  @Override
+  public Stream<Finding> check(Example e, RuleContext ctx) {
+    List<Finding> out = new ArrayList<>();
+    List<String> categories = ctx.config().categoryNames();
+    if (!categories.contains(e.category())) {
+      out.add(Finding.error(id(), "category \"" + e.category() + "\" is not configured (use one of "
+          + String.join(", ", categories) + ", or add it under categories: in quarry.yaml)", "category"));
+    }
+    if (!LANGUAGES.contains(e.language())) {
+      String lower = e.language().toLowerCase(Locale.ROOT);
+      String fix = LANGUAGES.contains(lower) ? "write it in lower case: \"" + lower + "\""
+          : "use a language label such as python, typescript, java, or text";
+      out.add(Finding.error(id(), "language \"" + e.language() + "\" is not a known label (" + fix + ")",
+          "language"));
+    }
+    String path = e.source().path();
+    if (path.startsWith("/") || path.matches("^[A-Za-z]:[\\\\/].*") || ("/" + path + "/").contains("/../")) {
+      out.add(Finding.warning(id(), "source.path \"" + path + "\" is not relative to the repository "
+          + "(write the path from the repository root, with / separators)", "source.path"));
+    }
+    String commit = e.source().commit();
+    if (commit != null && !COMMIT.matcher(commit).matches()) {
+      out.add(Finding.warning(id(), "source.commit is not a lower-case hex commit hash "
+          + "(give the full hash of the repository HEAD, or null)", "source.commit"));
+    }
+    Set<String> seen = new HashSet<>();
+    for (String t : e.tags()) {
+      if (t.isBlank() || !seen.add(t)) {
+        out.add(Finding.warning(id(), "tag \"" + t + "\" is blank or repeated (remove it)", "tags"));
+      }
+    }
+    for (int i = 0; i < e.messages().size(); i++) {
+      controlCharacters(e, i, out);
+    }
+    return out.stream();
+  }
+
+  private void controlCharacters(Example e, int index, List<Finding> out) {
+    Message m = e.messages().get(index);
+    String s = m.content();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f';
+      if (control || c == 0x7f || c == '\uFFFD') {
+        String what = c == '\uFFFD' ? "U+FFFD (a character lost to a broken encoding)"
+            : String.format("control character U+%04X", (int) c);
+        out.add(Finding.warning(id(), "message contains " + what + " (clean the text at its source)",
+            Locations.of(e, index, Locations.lineAt(s, i))));
+        return;
+      }
+    }
+  }
+}
