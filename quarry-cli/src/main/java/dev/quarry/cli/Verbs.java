@@ -12,11 +12,19 @@ final class Verbs {
 
   static void register(CommandLine cl, Terminal terminal) {
     List<Object> verbs = List.of(
+        new BuildCommand(terminal),
         new InitCommand(terminal),
         new ExtractCommand(terminal),
         new ValidateCommand(terminal),
+        new CombineCommand(terminal),
+        new AnalyzeCommand(terminal),
+        new BalanceCommand(terminal),
+        new SplitCommand(terminal),
         new ExportCommand(terminal),
-        new TrainConfigCommand(terminal));
+        new TrainConfigCommand(terminal),
+        new EvalCommand(terminal),
+        new RegistryCommand(terminal),
+        new BenchCommand(terminal));
     for (Object v : verbs) {
       CommandLine sub = new CommandLine(v);
       cl.addSubcommand(sub.getCommandName(), sub);

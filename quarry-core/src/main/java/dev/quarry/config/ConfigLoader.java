@@ -144,7 +144,10 @@ public final class ConfigLoader {
     String project = text(t.get("project"));
     String systemPrompt = text(t.get("system_prompt"));
     String hash = Hashing.sha256(canonical(t));
-    return new QuarryConfig(name, project, systemPrompt, categories, extractors, validate, dedup, split, train, hash);
+    ExportSettings export = new ExportSettings(strings(t.path("export").get("formats")),
+        strings(t.path("export").get("trainers")), text(t.path("export").get("license")));
+    return new QuarryConfig(name, project, systemPrompt, categories, extractors, validate, dedup, split, train, export,
+        hash);
   }
 
   private static ValidateSettings validate(JsonNode v) {

@@ -61,6 +61,7 @@ final class ConfigSchema {
         "tokenizer", Kind.STRING));
     root.put("dedup", map("mode", Kind.STRING, "threshold", Kind.NUMBER));
     root.put("split", map("validation", Kind.NUMBER, "test", Kind.NUMBER, "seed", Kind.INT));
+    root.put("export", map("formats", Kind.STRING_LIST, "trainers", Kind.STRING_LIST, "license", Kind.STRING));
     root.put("train", map("base_model", Kind.STRING, "epochs", Kind.INT, "learning_rate", Kind.NUMBER,
         "lora_r", Kind.INT, "lora_alpha", Kind.INT));
     return root;

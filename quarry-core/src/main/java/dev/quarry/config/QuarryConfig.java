@@ -19,11 +19,12 @@ import java.util.TreeMap;
  * @param dedup dedup settings
  * @param split split settings
  * @param train trainer hyper-parameters
+ * @param export export formats, trainers and the dataset card's license
  * @param hash SHA-256 of the canonical JSON of the effective configuration
  */
 public record QuarryConfig(String origin, String project, String systemPrompt, List<CategorySpec> categories,
     Map<String, ExtractorSettings> extractors, ValidateSettings validate, DedupSettings dedup,
-    SplitSettings split, TrainSettings train, String hash) {
+    SplitSettings split, TrainSettings train, ExportSettings export, String hash) {
 
   /** The 8 default categories of SPEC §3, in order. */
   public static final List<String> DEFAULT_CATEGORIES = List.of(
@@ -38,6 +39,12 @@ public record QuarryConfig(String origin, String project, String systemPrompt, L
   /** The built-in configuration: the 8 default categories, every extractor with its defaults. */
   public static QuarryConfig defaults() {
     return ConfigLoader.defaults();
+  }
+
+  /** This configuration with other categories (the hash is kept: it identifies the file, not this value). */
+  public QuarryConfig withCategories(List<CategorySpec> newCategories) {
+    return new QuarryConfig(origin, project, systemPrompt, newCategories, extractors, validate, dedup, split, train,
+        export, hash);
   }
 
   /** The names of the configured categories, in order. */

@@ -30,4 +30,12 @@ public interface Exporter {
    * @throws dev.quarry.InputException when an input line is not a valid record
    */
   void export(DatasetSplits in, Path out) throws IOException;
+
+  /**
+   * Where {@link #export} puts a split, relative to its folder and {@code /}-separated; the dataset card lists
+   * these as the Hugging Face {@code data_files}. The default is {@code <split>.jsonl}.
+   */
+  default String fileOf(String split) {
+    return split + ".jsonl";
+  }
 }

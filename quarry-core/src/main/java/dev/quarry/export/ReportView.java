@@ -13,16 +13,18 @@ import java.util.OptionalLong;
  * The one place that knows which fields of {@code reports/validation.json} and
  * {@code reports/distribution.json} the export stage reads (the card, the HTML report, the trainer configs).
  * Reads are defensive: either report may be {@code null} or lack a field, and then the answer is empty (the
- * card and the report render "n/a"). Fields read, by JSON pointer, the first that exists winning:
+ * card and the report render "n/a"). Fields read, by JSON pointer (the shapes of
+ * {@code ValidationReport.toJson()} and {@code AnalysisReport.toJson()} first, then older or hand-written
+ * spellings, the first that exists winning):
  *
  * <ul>
- *   <li>validation: {@code /accepted} | {@code /counts/accepted} | {@code /totals/accepted};
- *       {@code /rejected} (same prefixes); {@code /input} | {@code /records} (same prefixes);
- *       rejects per rule: {@code /rules} | {@code /by_rule} | {@code /rejections_by_rule}.</li>
- *   <li>distribution: per category: {@code /categories} | {@code /by_category}; per extractor:
- *       {@code /extractors} | {@code /by_extractor} | {@code /sources}; tokens: {@code /tokens} |
- *       {@code /token_stats} with {@code p50 p90 p99 max mean}; histogram {@code /tokens/histogram};
- *       gaps: {@code /gaps}; total: {@code /total} | {@code /examples} | {@code /records}.</li>
+ *   <li>validation: {@code /counts/in}, {@code /counts/accepted}, {@code /counts/rejected}; rejects per rule:
+ *       {@code /rules/<id>} with {@code severity} and {@code flagged} (records flagged by an error-level rule
+ *       are the records it rejected), else a count table.</li>
+ *   <li>distribution: {@code /in}; {@code /categories/<name>/count}; {@code /extractors/<id>/count};
+ *       tokens per example {@code /tokens/example/{p50,p90,p99,max,mean}}; a histogram
+ *       {@code /tokens/histogram} when present (the analyzer writes none: the report counts one from the
+ *       records); targets and gaps {@code /gaps[] {category, target, have, missing}}.</li>
  * </ul>
  *
  * A count table may be an object of numbers ({@code {"db": 3}}), an object of objects
@@ -45,23 +47,37 @@ public final class ReportView {
 
   /** Records the validation accepted. */
   public OptionalLong accepted() {
-    return number(validation, "/accepted", "/counts/accepted", "/totals/accepted", "/summary/accepted");
+    return number(validation, "/counts/accepted", "/accepted", "/totals/accepted", "/summary/accepted");
   }
 
   /** Records the validation rejected. */
   public OptionalLong rejected() {
-    return number(validation, "/rejected", "/counts/rejected", "/totals/rejected", "/summary/rejected");
+    return number(validation, "/counts/rejected", "/rejected", "/totals/rejected", "/summary/rejected");
   }
 
   /** Records the validation read. */
   public OptionalLong validated() {
-    return number(validation, "/input", "/records", "/total", "/counts/input", "/counts/records", "/totals/input",
+    return number(validation, "/counts/in", "/input", "/records", "/total", "/counts/input", "/counts/records", "/totals/input",
         "/summary/input");
   }
 
   /** Rejected records per rule id, in the report's order. */
   public Map<String, Long> rejectsPerRule() {
-    return counts(first(validation, "/rules", "/by_rule", "/rejections_by_rule", "/counts/rules"));
+    JsonNode rules = first(validation, "/rules", "/by_rule", "/rejections_by_rule", "/counts/rules");
+    Map<String, Long> out = new LinkedHashMap<>();
+    forEachEntry(rules, (id, r) -> {
+      if (r.has("flagged") && r.has("severity")) {
+        if (r.get("severity").asText().equals("error") && r.get("flagged").asLong() > 0) {
+          out.put(id, r.get("flagged").asLong());
+        }
+      } else {
+        JsonNode c = r.isNumber() ? r : firstField(r, COUNT_FIELDS);
+        if (c != null && c.isNumber() && c.asLong() > 0) {
+          out.put(id, c.asLong());
+        }
+      }
+    });
+    return out;
   }
 
   /** Examples per category, in the report's order. */
@@ -79,6 +95,11 @@ public final class ReportView {
         out.put(name, t.asLong());
       }
     });
+    for (JsonNode g : first(distribution, "/gaps")) {
+      if (g.path("category").isTextual() && g.path("target").isNumber()) {
+        out.put(g.get("category").asText(), g.get("target").asLong());
+      }
+    }
     JsonNode explicit = first(distribution, "/targets");
     forEachEntry(explicit, (name, v) -> {
       if (v.isNumber()) {
@@ -95,12 +116,13 @@ public final class ReportView {
 
   /** Examples in the analysed dataset. */
   public OptionalLong total() {
-    return number(distribution, "/total", "/examples", "/records", "/count");
+    return number(distribution, "/in", "/total", "/examples", "/records", "/count");
   }
 
   /** A token statistic ({@code p50}, {@code p90}, {@code p99}, {@code max}, {@code mean}). */
   public OptionalLong tokens(String stat) {
-    return number(distribution, "/tokens/" + stat, "/token_stats/" + stat, "/tokens/percentiles/" + stat);
+    return number(distribution, "/tokens/example/" + stat, "/tokens/" + stat, "/token_stats/" + stat,
+        "/tokens/percentiles/" + stat);
   }
 
   /** Token-length histogram buckets, label to count, in the report's order. */
@@ -129,7 +151,10 @@ public final class ReportView {
     JsonNode g = first(distribution, "/gaps", "/missing");
     if (g.isArray()) {
       for (JsonNode n : g) {
-        out.add(n.isTextual() ? n.asText() : gapText(text(n, "category", "name", "?"), n));
+        JsonNode missing = firstField(n, "missing", "gap", "short");
+        if (n.isTextual() || missing == null || missing.asLong() > 0) {
+          out.add(n.isTextual() ? n.asText() : gapText(text(n, "category", "name", "?"), n));
+        }
       }
     } else if (g.isObject()) {
       forEachEntry(g, (name, v) -> out.add(v.isNumber() ? name + ": " + v.asLong() + " missing" : gapText(name, v)));
@@ -146,7 +171,7 @@ public final class ReportView {
   }
 
   private static String gapText(String name, JsonNode n) {
-    JsonNode have = firstField(n, COUNT_FIELDS);
+    JsonNode have = firstField(n, "have", "count", "examples", "actual");
     JsonNode target = firstField(n, "target");
     JsonNode missing = firstField(n, "missing", "gap", "short");
     StringBuilder sb = new StringBuilder(name).append(':');

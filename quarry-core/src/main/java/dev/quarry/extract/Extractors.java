@@ -37,6 +37,10 @@ public final class Extractors {
         new dev.quarry.extract.openapi.OpenApiExtractor(),
         new dev.quarry.extract.routes.RoutesExtractor(),
         new dev.quarry.extract.tests.TestsExtractor(),
+        new dev.quarry.extract.functions.FunctionsExtractor(),
+        new dev.quarry.extract.hooks.HooksExtractor(),
+        new dev.quarry.extract.mcp.McpExtractor(),
+        new dev.quarry.extract.agents.AgentsExtractor(),
         new dev.quarry.extract.docs.DocsExtractor(),
         new dev.quarry.extract.handcrafted.HandcraftedExtractor());
   }

@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A file written to a temporary sibling and moved into place on {@link #commit()}, so readers see either the
@@ -31,7 +32,11 @@ public final class AtomicFile implements AutoCloseable {
     this.target = target.toAbsolutePath();
     Path dir = this.target.getParent();
     Files.createDirectories(dir);
-    this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+    String prefix = "." + this.target.getFileName() + ".";
+    // Temporary files are private (0600) by default; outputs are ordinary files, readable as the umask allows.
+    this.temp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))
+        : Files.createTempFile(dir, prefix, ".tmp");
     this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
   }
 

@@ -57,6 +57,8 @@ final class RecordValidator {
           continue;
         }
         r.check(e, ctx).forEach(f -> out.add(a.override().map(f::withSeverity).orElse(f)));
+      } catch (dev.quarry.QuarryException ex) {
+        throw ex;
       } catch (RuntimeException ex) {
         // A rule bug must not stop a long run nor let the record through unchecked.
         out.add(Finding.error(r.id(), "the rule failed on this record (" + ex.getClass().getSimpleName()

@@ -1,6 +1,15 @@
 package dev.quarry.validate;
 
+import dev.quarry.validate.rules.AttributionRule;
+import dev.quarry.validate.rules.CompletenessRule;
+import dev.quarry.validate.rules.ErrorHandlingRule;
+import dev.quarry.validate.rules.PiiRule;
 import dev.quarry.validate.rules.SchemaRule;
+import dev.quarry.validate.rules.SecretsRule;
+import dev.quarry.validate.rules.SyntaxRule;
+import dev.quarry.validate.rules.TestsRule;
+import dev.quarry.validate.rules.TokensRule;
+import dev.quarry.validate.rules.TypeHintsRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +28,16 @@ public final class Rules {
   /** New instances of the built-in rules, in their fixed order. */
   public static List<Rule> builtIns() {
     return List.of(
-        new SchemaRule());
+        new SchemaRule(),
+        new AttributionRule(),
+        new SecretsRule(),
+        new PiiRule(),
+        new SyntaxRule(),
+        new CompletenessRule(),
+        new TestsRule(),
+        new ErrorHandlingRule(),
+        new TypeHintsRule(),
+        new TokensRule());
   }
 
   /**

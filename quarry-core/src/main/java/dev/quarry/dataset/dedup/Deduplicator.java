@@ -1,6 +1,7 @@
 package dev.quarry.dataset.dedup;
 
 import dev.quarry.config.DedupSettings;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -10,7 +11,11 @@ import java.util.BitSet;
  * <p>Exact mode joins records with equal exact keys. Near mode does that too, then bands every MinHash
  * signature ({@link Banding#forThreshold}) and, within each bucket, verifies a new member against at most
  * {@value #MAX_REPRESENTATIVES} representatives of the bucket's distinct clusters: a pair is joined when its
- * estimated Jaccard similarity reaches the threshold. Verification keeps precision; the representative cap
+ * estimated Jaccard similarity reaches the threshold. An estimate within {@link #margin()} of the threshold
+ * is too close to call from 128 values (one standard deviation is 0.035 at 0.8), so, given a
+ * {@link ShingleLoader}, such pairs are settled after banding by exact Jaccard over the two records'
+ * shingle sets. Verification keeps precision; exact settlement keeps recall near the threshold; the
+ * representative cap
  * keeps a bucket of boilerplate-heavy records linear instead of quadratic. Clusters are connected components
  * (union-find over indices), so the result does not depend on thread count or visiting order.
  *
@@ -28,11 +33,45 @@ public final class Deduplicator {
 
   private final DedupSettings settings;
   private final Banding banding;
+  private final double margin;
+  private long[] deferred = new long[64];
+  private int deferredCount;
+  private long verifiedExactly;
+
+  /**
+   * Loads exact shingle sets, to settle pairs whose estimated similarity is too close to the threshold to
+   * trust a 128-value signature.
+   */
+  @FunctionalInterface
+  public interface ShingleLoader {
+    /**
+     * @param indices record indices, ascending
+     * @return for each, its shingle hashes (32-bit) as a sorted array of distinct values
+     * @throws IOException when the records cannot be read again
+     */
+    int[][] load(int[] indices) throws IOException;
+  }
 
   /** @param settings mode and threshold */
   public Deduplicator(DedupSettings settings) {
     this.settings = settings;
     this.banding = Banding.forThreshold(settings.threshold(), NUM_PERM);
+    double t = settings.threshold();
+    this.margin = 3 * Math.sqrt(t * (1 - t) / NUM_PERM) + 1.0 / NUM_PERM;
+  }
+
+  /**
+   * Half-width of the band of estimates, around the threshold, that are settled by exact Jaccard when a
+   * {@link ShingleLoader} is given: three standard deviations of the estimator at the threshold, plus one
+   * signature step (0.114 at 0.8).
+   */
+  public double margin() {
+    return margin;
+  }
+
+  /** Candidate pairs settled by exact Jaccard in the last {@link #resolve}. */
+  public long verifiedExactly() {
+    return verifiedExactly;
   }
 
   /** The hasher whose signatures {@link #resolve} expects in near mode. */
@@ -53,10 +92,13 @@ public final class Deduplicator {
    * @param exactKeys exact keys of each record
    * @param signatures MinHash signatures from {@link #minHasher()}; required in near mode, ignored otherwise
    * @param excluded records that take no part (reported as {@link Resolution#EXCLUDED}); may be empty
+   * @param loader settles close pairs exactly; null to decide every pair on its estimate
+   * @throws IOException when the loader fails
    */
   public Resolution resolve(int n, long[] ids, long[] quality, long[] exactKeys, Signatures signatures,
-      BitSet excluded) {
+      BitSet excluded, ShingleLoader loader) throws IOException {
     UnionFind uf = new UnionFind(n);
+    verifiedExactly = 0;
     if (settings.mode() != DedupSettings.Mode.NONE) {
       LongIntMap first = new LongIntMap(n);
       for (int i = 0; i < n; i++) {
@@ -72,12 +114,15 @@ public final class Deduplicator {
       if (signatures == null || signatures.size() < n) {
         throw new IllegalArgumentException("near dedup needs a signature for every record");
       }
-      band(n, signatures, uf, excluded);
+      band(n, signatures, uf, excluded, loader != null);
+      if (deferredCount > 0) {
+        settle(uf, loader);
+      }
     }
     return survivors(n, ids, quality, exactKeys, signatures, excluded, uf);
   }
 
-  private void band(int n, Signatures sigs, UnionFind uf, BitSet excluded) {
+  private void band(int n, Signatures sigs, UnionFind uf, BitSet excluded, boolean defer) {
     LongIntMap heads = new LongIntMap(n);
     int[] nextRep = new int[n];
     int[] lastRep = new int[n];
@@ -100,9 +145,14 @@ public final class Deduplicator {
         for (int r = h; r >= 0 && !matched; r = nextRep[r]) {
           if (uf.find(r) == uf.find(i)) {
             matched = true;
-          } else if (sigs.similarity(r, i) >= threshold) {
-            uf.union(r, i);
-            matched = true;
+          } else {
+            double est = sigs.similarity(r, i);
+            if (defer && Math.abs(est - threshold) < margin) {
+              defer(r, i);
+            } else if (est >= threshold) {
+              uf.union(r, i);
+              matched = true;
+            }
           }
         }
         if (!matched && reps[h] < MAX_REPRESENTATIVES) {
@@ -112,6 +162,57 @@ public final class Deduplicator {
         }
       }
     }
+  }
+
+  private void defer(int a, int b) {
+    if (deferredCount == deferred.length) {
+      deferred = Arrays.copyOf(deferred, deferredCount * 2);
+    }
+    deferred[deferredCount++] = ((long) Math.min(a, b) << 32) | Math.max(a, b);
+  }
+
+  private void settle(UnionFind uf, ShingleLoader loader) throws IOException {
+    long[] pairs = Arrays.stream(deferred, 0, deferredCount).sorted().distinct().toArray();
+    BitSet need = new BitSet();
+    for (long p : pairs) {
+      need.set((int) (p >>> 32));
+      need.set((int) p);
+    }
+    int[] indices = need.stream().toArray();
+    int[][] sets = loader.load(indices);
+    for (long p : pairs) {
+      int a = (int) (p >>> 32);
+      int b = (int) p;
+      if (uf.find(a) != uf.find(b)) {
+        verifiedExactly++;
+        if (jaccard(sets[Arrays.binarySearch(indices, a)], sets[Arrays.binarySearch(indices, b)])
+            >= settings.threshold()) {
+          uf.union(a, b);
+        }
+      }
+    }
+    deferred = new long[64];
+    deferredCount = 0;
+  }
+
+  /** Exact Jaccard similarity of two sorted arrays of distinct values. */
+  static double jaccard(int[] a, int[] b) {
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    int union = a.length + b.length - common;
+    return union == 0 ? 1 : (double) common / union;
   }
 
   private long bandKey(Signatures sigs, int i, int band) {

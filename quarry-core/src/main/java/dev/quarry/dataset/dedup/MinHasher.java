@@ -49,14 +49,7 @@ public final class MinHasher {
   public void signature(long[] words, short[] dest, int off) {
     long[] mins = new long[numPerm];
     java.util.Arrays.fill(mins, Long.MAX_VALUE);
-    int shingles = Math.max(1, words.length - shingleSize + 1);
-    for (int s = 0; s < shingles; s++) {
-      long h = 0x9E3779B97F4A7C15L;
-      int end = Math.min(words.length, s + shingleSize);
-      for (int w = s; w < end; w++) {
-        h = (h + words[w]) * 0xff51afd7ed558ccdL;
-      }
-      h = ExampleText.mix(h);
+    for (long h : shingles(words)) {
       for (int p = 0; p < numPerm; p++) {
         long v = (mul[p] * h + add[p]) >>> 1;
         if (v < mins[p]) {
@@ -67,6 +60,35 @@ public final class MinHasher {
     for (int p = 0; p < numPerm; p++) {
       dest[off + p] = (short) ExampleText.mix(mins[p] + p);
     }
+  }
+
+  /** The 64-bit hashes of the shingles of {@code words}, in text order (repeats included). */
+  public long[] shingles(long[] words) {
+    int count = Math.max(1, words.length - shingleSize + 1);
+    long[] out = new long[count];
+    for (int s = 0; s < count; s++) {
+      long h = 0x9E3779B97F4A7C15L;
+      int end = Math.min(words.length, s + shingleSize);
+      for (int w = s; w < end; w++) {
+        h = (h + words[w]) * 0xff51afd7ed558ccdL;
+      }
+      out[s] = ExampleText.mix(h);
+    }
+    return out;
+  }
+
+  /** Exact Jaccard similarity of the shingle sets of two word sequences (for tests and benchmarks). */
+  public double exactJaccard(long[] wordsA, long[] wordsB) {
+    java.util.Set<Long> a = new java.util.HashSet<>();
+    for (long h : shingles(wordsA)) {
+      a.add(h);
+    }
+    java.util.Set<Long> b = new java.util.HashSet<>();
+    for (long h : shingles(wordsB)) {
+      b.add(h);
+    }
+    long common = b.stream().filter(a::contains).count();
+    return (double) common / (a.size() + b.size() - common);
   }
 
   /** Estimated Jaccard similarity of two signatures, corrected for 16-bit collisions, in [0, 1]. */

@@ -62,7 +62,8 @@ final class FileStats {
     }
     java.util.Set<String> seen = new java.util.TreeSet<>();
     for (JsonNode r : n.path("rejection")) {
-      if (r.path("rule").isTextual() && seen.add(r.get("rule").asText())) {
+      boolean error = !r.has("severity") || r.get("severity").asText().equals("error");
+      if (error && r.path("rule").isTextual() && seen.add(r.get("rule").asText())) {
         rules.merge(r.get("rule").asText(), 1L, Long::sum);
       }
     }

@@ -1,6 +1,5 @@
 package dev.quarry.export.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.export.ReportView;
 import dev.quarry.io.AtomicFile;
@@ -13,14 +12,18 @@ import java.util.OptionalLong;
  * Writes {@code reports/report.html}: one self-contained page (inline CSS, inline SVG charts, a few lines of
  * inline script for the sample filter; no network, fonts or CDN) with the headline numbers, examples per
  * category against the targets, per extractor, a token-length histogram, rejections per rule, and a browsable
- * sample of accepted and rejected records. All record text is HTML-escaped and passed through
+ * sample of accepted and rejected records. Rejections per rule are counted from the rejects file (records
+ * with an error finding of the rule) when it is given, else read from the validation report. All record text is HTML-escaped and passed through
  * {@link Redactor}; in rejected records the lines a {@code secrets} or {@code pii} finding points at are
  * replaced whole. Reports are read through {@link ReportView}; a table missing from them is counted from the
  * files given, else shown as "n/a". The page holds no dates, so equal inputs give equal bytes.
  */
 public final class HtmlReport {
   /** Records shown per sample list. */
-  public static final int SAMPLE = 30;
+  public static final int SAMPLE = 40;
+
+  /** Records shown per category (accepted) or per rule and category (rejected). */
+  public static final int PER_GROUP = 5;
 
   private HtmlReport() {}
 
@@ -35,21 +38,34 @@ public final class HtmlReport {
    */
   public static void write(Path out, ObjectNode validationReport, ObjectNode distribution, Path rejected,
       Path acceptedSample) throws IOException {
-    AtomicFile.writeString(out, render(validationReport, distribution, rejected, acceptedSample));
+    write(out, "Quarry", validationReport, distribution, rejected, acceptedSample);
+  }
+
+  /** As {@link #write(Path, ObjectNode, ObjectNode, Path, Path)}, titled after {@code project}. */
+  public static void write(Path out, String project, ObjectNode validationReport, ObjectNode distribution,
+      Path rejected, Path acceptedSample) throws IOException {
+    AtomicFile.writeString(out, render(project, validationReport, distribution, rejected, acceptedSample));
+  }
+
+  static String render(ObjectNode validationReport, ObjectNode distribution, Path rejected, Path acceptedSample)
+      throws IOException {
+    return render("Quarry", validationReport, distribution, rejected, acceptedSample);
   }
 
   /** The page's text. */
-  static String render(ObjectNode validationReport, ObjectNode distribution, Path rejected, Path acceptedSample)
-      throws IOException {
+  static String render(String project, ObjectNode validationReport, ObjectNode distribution, Path rejected,
+      Path acceptedSample) throws IOException {
+    String title = project + " dataset report";
     ReportView view = new ReportView(validationReport, distribution);
     FileStats acc = FileStats.of(acceptedSample, view.tokenHistogram().isEmpty());
     FileStats rej = FileStats.of(rejected, false);
     String accName = acceptedSample == null ? "n/a" : String.valueOf(acceptedSample.getFileName());
     StringBuilder h = new StringBuilder(64 * 1024);
-    head(h, distribution);
-    h.append("<h1>").append(HtmlText.esc(title(distribution))).append("</h1>\n");
+    head(h, title);
+    h.append("<h1>").append(HtmlText.esc(title)).append("</h1>\n");
     headline(h, view, rej);
-    Map<String, Long> cats = view.categories();
+    Map<String, Long> cats = new java.util.LinkedHashMap<>(view.categories());
+    view.targets().forEach((name, target) -> cats.putIfAbsent(name, 0L));
     section(h, "Examples per category vs target", cats.isEmpty() && !acc.categories.isEmpty()
         ? SvgChart.bars("categories", acc.categories, Map.of()) + from(accName)
         : SvgChart.bars("categories", cats, view.targets()));
@@ -61,26 +77,23 @@ public final class HtmlReport {
     section(h, "Token length (cl100k_base)", hist.isEmpty() && !acc.tokenHistogram().isEmpty()
         ? SvgChart.histogram("tokens", acc.tokenHistogram()) + from(accName)
         : SvgChart.histogram("tokens", hist));
-    Map<String, Long> rules = view.rejectsPerRule();
-    section(h, "Rejected records per rule", rules.isEmpty() && !rej.rules.isEmpty()
-        ? SvgChart.bars("rules", rej.rules, Map.of()) + from(String.valueOf(rejected.getFileName()))
+    // The rejects file is exact (records per rule among the rejected); the report's table is the fallback.
+    Map<String, Long> rules = rej.rules.isEmpty() ? view.rejectsPerRule() : rej.rules;
+    boolean none = rules.isEmpty() && rej.records == 0 && view.rejected().orElse(-1) == 0;
+    section(h, "Rejected records per rule", none ? "<p class=\"na\">No record was rejected.</p>"
         : SvgChart.bars("rules", rules, Map.of()));
-    RecordSamples.section(h, "accepted", "Accepted records (sample from " + accName + ")", acceptedSample, SAMPLE);
-    RecordSamples.section(h, "rejected", "Rejected records (sample, secrets redacted)", rejected, SAMPLE);
+    RecordSamples.section(h, "accepted", "Accepted records (sample from " + accName + ")", acceptedSample, SAMPLE,
+        PER_GROUP);
+    RecordSamples.section(h, "rejected", "Rejected records (sample, secrets redacted)", rejected, SAMPLE, PER_GROUP);
     h.append("<script>document.documentElement.setAttribute('data-report-ready', 'yes');</script>\n")
         .append("</body>\n</html>\n");
     return h.toString();
   }
 
-  private static String title(JsonNode distribution) {
-    String project = distribution == null ? null : distribution.path("project").asText(null);
-    return (project == null || project.isBlank() ? "Quarry" : project) + " dataset report";
-  }
-
-  private static void head(StringBuilder h, JsonNode distribution) {
+  private static void head(StringBuilder h, String title) {
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(HtmlText.esc(title(distribution))).append("</title>\n")
+        .append("<title>").append(HtmlText.esc(title)).append("</title>\n")
         // Records script errors on the root element, so a headless browser's DOM dump shows them.
         .append("<script>window.addEventListener('error', function (e) { var r = document.documentElement; ")
         .append("r.setAttribute('data-js-errors', (r.getAttribute('data-js-errors') || '') + e.message + ';'); });")

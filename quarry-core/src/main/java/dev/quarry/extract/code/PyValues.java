@@ -36,6 +36,9 @@ public final class PyValues {
     if (t.equals("attribute")) {
       TSNode obj = expr.getChildByFieldName("object");
       String attr = file.text(expr.getChildByFieldName("attribute"));
+      if (attr.equals("value") && obj.getType().equals("attribute")) {
+        return tryString(file, obj, modules);
+      }
       if (obj.getType().equals("identifier")) {
         Optional<PyImports.Binding> b = file.pyImports().binding(file.text(obj));
         if (b.isPresent()) {

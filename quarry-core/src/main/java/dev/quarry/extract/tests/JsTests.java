@@ -76,15 +76,22 @@ final class JsTests {
       each = true;
       fn = inner.getChildByFieldName("object");
     }
-    while (fn.getType().equals("member_expression")
-        && MODIFIERS.contains(f.text(fn.getChildByFieldName("property")))) {
+    boolean suiteMember = false;
+    while (fn.getType().equals("member_expression")) {
+      String prop = f.text(fn.getChildByFieldName("property"));
+      if (SUITES.contains(prop)) {
+        suiteMember = true;
+      } else if (!MODIFIERS.contains(prop)) {
+        return null;
+      }
       fn = fn.getChildByFieldName("object");
     }
     if (!fn.getType().equals("identifier")) {
       return null;
     }
     String name = f.text(fn);
-    String kind = TESTS.contains(name) ? "test" : SUITES.contains(name) ? "suite" : null;
+    String kind = suiteMember && TESTS.contains(name) ? "suite"
+        : TESTS.contains(name) ? "test" : SUITES.contains(name) ? "suite" : null;
     if (kind == null) {
       return null;
     }

@@ -52,7 +52,8 @@ public final class ParquetExporter implements Exporter {
   }
 
   /** The file of a split, relative to the export folder: {@code data/<split>-00000-of-00001.parquet}. */
-  public static String fileOf(String split) {
+  @Override
+  public String fileOf(String split) {
     return "data/" + split + "-00000-of-00001.parquet";
   }
 

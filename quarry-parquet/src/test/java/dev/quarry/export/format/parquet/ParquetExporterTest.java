@@ -36,11 +36,11 @@ class ParquetExporterTest {
     new ParquetExporter().export(DatasetSplits.in(INPUT), tmp.resolve("a"));
     new ParquetExporter().export(DatasetSplits.in(INPUT), tmp.resolve("b"));
     for (String split : List.of("train", "validation", "test")) {
-      Path a = tmp.resolve("a").resolve(ParquetExporter.fileOf(split));
+      Path a = tmp.resolve("a").resolve(new ParquetExporter().fileOf(split));
       assertThat(a).exists();
-      assertThat(Files.readAllBytes(tmp.resolve("b").resolve(ParquetExporter.fileOf(split))))
+      assertThat(Files.readAllBytes(tmp.resolve("b").resolve(new ParquetExporter().fileOf(split))))
           .as("second export of %s", split).isEqualTo(Files.readAllBytes(a));
-      Path golden = EXPECTED.resolve(ParquetExporter.fileOf(split));
+      Path golden = EXPECTED.resolve(new ParquetExporter().fileOf(split));
       if (Boolean.getBoolean("quarry.golden.update")) {
         Files.createDirectories(golden.getParent());
         Files.copy(a, golden, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -57,7 +57,7 @@ class ParquetExporterTest {
   @Test
   void keepsTheSchemaAndTheRowsInInputOrder(@TempDir Path tmp) throws Exception {
     new ParquetExporter().export(DatasetSplits.in(INPUT), tmp);
-    String file = tmp.resolve(ParquetExporter.fileOf("train")).toString();
+    String file = tmp.resolve(new ParquetExporter().fileOf("train")).toString();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
       List<String> schema = new ArrayList<>();
       try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM '" + file + "'")) {
@@ -86,8 +86,8 @@ class ParquetExporterTest {
   void writesNoFileForAMissingOrEmptySplit(@TempDir Path tmp) throws Exception {
     Path in = Path.of("../quarry-core/src/test/resources/golden/export/train-only/input");
     new ParquetExporter().export(DatasetSplits.in(in), tmp);
-    assertThat(tmp.resolve(ParquetExporter.fileOf("train"))).exists();
-    assertThat(tmp.resolve(ParquetExporter.fileOf("validation"))).doesNotExist();
-    assertThat(tmp.resolve(ParquetExporter.fileOf("test"))).doesNotExist();
+    assertThat(tmp.resolve(new ParquetExporter().fileOf("train"))).exists();
+    assertThat(tmp.resolve(new ParquetExporter().fileOf("validation"))).doesNotExist();
+    assertThat(tmp.resolve(new ParquetExporter().fileOf("test"))).doesNotExist();
   }
 }

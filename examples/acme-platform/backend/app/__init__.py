@@ -1,0 +1,3 @@
+"""Acme platform backend."""
+
+__version__ = "0.7.0"

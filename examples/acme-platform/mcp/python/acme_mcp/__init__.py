@@ -1,0 +1,3 @@
+"""MCP server for the Acme platform."""
+
+__version__ = "0.3.0"

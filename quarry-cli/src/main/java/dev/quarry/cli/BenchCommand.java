@@ -1,0 +1,118 @@
+package dev.quarry.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.UsageException;
+import dev.quarry.config.DedupSettings;
+import dev.quarry.dataset.bench.CorpusGenerator;
+import dev.quarry.dataset.bench.DedupBenchmark;
+import dev.quarry.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code quarry bench generate|dedup}: makes a corpus with planted duplicates, and times exact and near
+ * dedup on it (exact first, as the baseline of the same process), scoring near dedup against the truth.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks: generate a corpus with planted duplicates; time and score dedup on it.")
+final class BenchCommand implements Runnable {
+  private final Terminal terminal;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  BenchCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a bench command is required: generate or dedup");
+  }
+
+  @Command(name = "generate", mixinStandardHelpOptions = true,
+      description = "Writes N records of about 2 KB with planted exact and near duplicates, and the truth "
+          + "(dup_id, base_id, kind, jaccard) beside it.")
+  int generate(
+      @Parameters(paramLabel = "N", description = "Number of records.") long n,
+      @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.jsonl") Path out,
+      @Option(names = "--seed", defaultValue = "42", paramLabel = "S") long seed,
+      @Option(names = "--truth", paramLabel = "TRUTH.tsv", description = "Default: FILE.jsonl.truth.tsv") Path truth,
+      @Option(names = "--exact-share", defaultValue = "0.05", paramLabel = "SHARE") double exactShare,
+      @Option(names = "--near-share", defaultValue = "0.05", paramLabel = "SHARE") double nearShare)
+      throws Exception {
+    if (n < 1) {
+      throw new UsageException("N " + n + " is not positive", "give the number of records to generate");
+    }
+    Path t = truth != null ? truth : out.resolveSibling(out.getFileName() + ".truth.tsv");
+    long t0 = System.nanoTime();
+    CorpusGenerator.Counts c = new CorpusGenerator(seed, exactShare, nearShare).generate(n, out, t);
+    terminal.err().printf(Locale.ROOT, "quarry: wrote %d records (%d exact and %d near duplicates planted) to %s "
+        + "in %.1f s; truth in %s%n", c.records(), c.exact(), c.near(), out, (System.nanoTime() - t0) / 1e9, t);
+    return QuarryCli.OK;
+  }
+
+  @Command(name = "dedup", mixinStandardHelpOptions = true,
+      description = "Times exact dedup (the baseline) and near dedup on FILE, prints time and peak heap, and "
+          + "scores near dedup against the truth file when present.")
+  int dedup(
+      @Parameters(paramLabel = "FILE.jsonl") Path in,
+      @Option(names = "--truth", paramLabel = "TRUTH.tsv", description = "Default: FILE.jsonl.truth.tsv") Path truth,
+      @Option(names = "--mode", defaultValue = "both", paramLabel = "MODE", description = "exact, near or both") String mode,
+      @Option(names = "--threshold", defaultValue = "0.8", paramLabel = "J") double threshold,
+      @Option(names = "--threads", paramLabel = "N") Integer threads,
+      @Option(names = "--work", paramLabel = "DIR", description = "Where outputs go (default: beside FILE)") Path work)
+      throws Exception {
+    List<DedupSettings.Mode> modes = switch (mode) {
+      case "exact" -> List.of(DedupSettings.Mode.EXACT);
+      case "near" -> List.of(DedupSettings.Mode.NEAR);
+      case "both" -> List.of(DedupSettings.Mode.EXACT, DedupSettings.Mode.NEAR);
+      default -> throw new UsageException("--mode \"" + mode + "\" is not valid", "use exact, near or both");
+    };
+    Path dir = work != null ? work : in.toAbsolutePath().getParent();
+    Path t = truth != null ? truth : in.resolveSibling(in.getFileName() + ".truth.tsv");
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("input", in.toString()).put("threads", n).put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+    ArrayNode runs = json.putArray("runs");
+    List<DedupBenchmark.Run> done = new ArrayList<>();
+    for (DedupSettings.Mode m : modes) {
+      Path out = dir.resolve(in.getFileName() + "." + m.wire() + ".out.jsonl");
+      DedupBenchmark.Run r = DedupBenchmark.run(in, out, m, threshold, n);
+      done.add(r);
+      ObjectNode rj = r.toJson();
+      if (Files.isRegularFile(t)) {
+        rj.set("score", DedupBenchmark.score(out, t, threshold).toJson());
+      }
+      runs.add(rj);
+    }
+    if (done.size() == 2) {
+      json.put("near_over_exact_time", Math.round(done.get(1).seconds() / done.get(0).seconds() * 100) / 100.0);
+    }
+    json.put("peak_rss_mb", peakRssMb());
+    terminal.out().println(Json.pretty().writeValueAsString(json));
+    return QuarryCli.OK;
+  }
+
+  private static long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+        }
+      }
+    } catch (Exception e) {
+      return -1;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.quarry.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.build.BuildPipeline;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code quarry build [REPO] [-c quarry.yaml] [-o out]}: the whole pipeline into one folder. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = "Runs the whole pipeline (extract, validate, combine, balance, split, analyze, export) into one folder.")
+final class BuildCommand implements Callable<Integer> {
+  private final Terminal terminal;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "REPO", description = "The repository folder (default: .).")
+  Path repo = Path.of(".");
+
+  @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml", description = "Configuration (default: REPO/quarry.yaml if present).")
+  Path config;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: out).")
+  Path output = Path.of("out");
+
+  @Option(names = "--resume", description = {"Skip every stage whose inputs and configuration hash are unchanged",
+      "since the last build into the output folder (recorded in DIR/.quarry-state.json)."})
+  boolean resume;
+
+  @Mixin
+  CommonOptions common;
+
+  BuildCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  /** One line per stage: in/out/removed when the stage reports them, else its flat counts. */
+  static String describe(JsonNode stage) {
+    if (stage.has("in") && stage.has("out")) {
+      StringBuilder sb = new StringBuilder().append(stage.get("in").asLong()).append(" in, ")
+          .append(stage.get("out").asLong()).append(" out");
+      if (stage.path("removed").asLong() > 0) {
+        sb.append(", ").append(stage.get("removed").asLong()).append(" removed");
+      }
+      if (stage.has("splits")) {
+        sb.append(" (");
+        stage.get("splits").fields().forEachRemaining(s -> sb.append(s.getKey()).append(' ').append(s.getValue()).append(", "));
+        sb.setLength(sb.length() - 2);
+        sb.append(')');
+      }
+      return sb.toString();
+    }
+    StringBuilder sb = new StringBuilder();
+    stage.fields().forEachRemaining(f -> sb.append(f.getKey()).append(' ')
+        .append(f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()).append(", "));
+    return sb.length() > 2 ? sb.substring(0, sb.length() - 2) : "";
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    BuildPipeline.Result r = new BuildPipeline(terminal.progress(common.quiet)).run(repo, config, output, resume);
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("output", output.toString());
+    json.set("counts", r.counts());
+    json.put("manifest", output.resolve("manifest.json").toString());
+    com.fasterxml.jackson.databind.node.ArrayNode resumed = json.putArray("resumed");
+    r.skipped().forEach(resumed::add);
+    StringBuilder text = new StringBuilder("quarry: built ").append(output).append('\n');
+    for (Iterator<Map.Entry<String, JsonNode>> it = r.counts().fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      text.append("  ").append(String.format("%-9s", f.getKey())).append(describe(f.getValue())).append('\n');
+    }
+    if (!r.skipped().isEmpty()) {
+      text.append("  resumed  ").append(String.join(", ", r.skipped())).append(" (unchanged since the last build)\n");
+    }
+    text.append("  dataset  ").append(output.resolve("dataset")).append("/{train,validation,test}.jsonl; manifest ")
+        .append(output.resolve("manifest.json"));
+    Summary.print(terminal, common, json, text.toString());
+    return QuarryCli.OK;
+  }
+}

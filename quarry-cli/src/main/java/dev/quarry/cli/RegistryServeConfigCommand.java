@@ -1,0 +1,59 @@
+package dev.quarry.cli;
+
+import dev.quarry.UsageException;
+import dev.quarry.registry.Adapter;
+import dev.quarry.registry.Registry;
+import dev.quarry.registry.ServeConfig;
+import dev.quarry.registry.ServeTarget;
+import dev.quarry.registry.Stage;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code quarry registry serve-config --for vllm|litellm}: the snippet that loads the promoted adapters. */
+@Command(name = "serve-config", mixinStandardHelpOptions = true,
+    description = {"Prints the snippet a serving backend needs to load the promoted adapters.",
+        "vllm: a vllm serve command line per base model; litellm: a model_list.",
+        "Default: the production adapters."})
+final class RegistryServeConfigCommand implements Callable<Integer> {
+  @ParentCommand
+  RegistryCommand parent;
+
+  @Option(names = "--for", required = true, paramLabel = "BACKEND", description = "vllm or litellm.")
+  String target;
+
+  @Option(names = "--stage", paramLabel = "STAGE", description = "Which adapters (default: production).")
+  String stage = "production";
+
+  @Option(names = "--name", paramLabel = "N", description = "Only this adapter, whatever its stage.")
+  String name;
+
+  @Option(names = "--api-base", paramLabel = "URL",
+      description = "The vLLM server LiteLLM forwards to (default: http://localhost:8000/v1).")
+  String apiBase = "http://localhost:8000/v1";
+
+  @Option(names = "--api-key-env", paramLabel = "NAME",
+      description = "Environment variable LiteLLM reads the key from (default: QUARRY_API_KEY).")
+  String apiKeyEnv = "QUARRY_API_KEY";
+
+  @Mixin
+  RegistryCommand.DbOption db;
+
+  @Override
+  public Integer call() {
+    ServeTarget t = ServeTarget.parse(target);
+    if (!apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new UsageException("--api-key-env takes the name of an environment variable, not a key",
+          "e.g. --api-key-env QUARRY_API_KEY");
+    }
+    List<Adapter> adapters;
+    try (Registry r = db.open()) {
+      adapters = name != null ? List.of(r.get(name)) : r.inStage(Stage.parse(stage));
+    }
+    parent.terminal.out().print(ServeConfig.render(t, adapters, apiBase, apiKeyEnv));
+    return QuarryCli.OK;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.quarry.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.InputException;
+import dev.quarry.io.JsonlLine;
+import dev.quarry.io.JsonlReader;
+import dev.quarry.model.Example;
+import dev.quarry.model.ExampleIds;
+import dev.quarry.model.Message;
+import dev.quarry.model.RecordException;
+import dev.quarry.model.Role;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads the prompts of an eval: a dataset split (records of SPEC §1, whose last assistant message is the
+ * reference) or a probes file, one JSON object a line:
+ *
+ * <pre>{@code
+ * {"id": "probe-1", "category": "sdk", "prompt": "How do I stream a chat reply with useChat?", "reference": "…"}
+ * {"messages": [{"role": "system", "content": "…"}, {"role": "user", "content": "…"}]}
+ * }</pre>
+ *
+ * <p>A probe needs {@code prompt} or {@code messages} ending with a user message; {@code id} defaults to
+ * {@code p-} + 16 hex digits of the prompt's hash, {@code system} adds a system message, {@code reference},
+ * {@code category} and {@code language} are optional. Items keep the file's order. Eval sets are small (a test
+ * split or a probe list), so they are held in memory; {@code limit} bounds them.
+ */
+public final class EvalItems {
+  private EvalItems() {}
+
+  /**
+   * Reads up to {@code limit} items.
+   *
+   * @throws InputException naming file and line for a line that is neither a record nor a probe, or a
+   *     duplicate id
+   */
+  public static List<EvalItem> read(Path file, int limit) {
+    List<EvalItem> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    try (Stream<JsonlLine> lines = JsonlReader.read(file)) {
+      for (Iterator<JsonlLine> it = lines.iterator(); it.hasNext() && out.size() < limit; ) {
+        JsonlLine l = it.next();
+        EvalItem item = l instanceof JsonlLine.Parsed p ? fromExample(p.example())
+            : probe(file, l.line(), ((JsonlLine.Malformed) l));
+        if (!ids.add(item.id())) {
+          throw new InputException(file.toString(), l.line(), "duplicate id " + item.id(),
+              "give every prompt its own id, or remove the repeated prompt");
+        }
+        out.add(item);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new InputException(file.toString(), 0, "no prompts", "pass a test split or a probes file with one prompt a line");
+    }
+    return out;
+  }
+
+  static EvalItem fromExample(Example e) {
+    List<Message> m = e.messages();
+    return new EvalItem(e.id(), e.category(), e.language(), m.subList(0, m.size() - 1), e.finalAnswer());
+  }
+
+  private static EvalItem probe(Path file, long line, JsonlLine.Malformed m) {
+    JsonNode n = m.original();
+    if (m.reason().rule().equals("json") || !n.isObject() || n.has("raw") && n.size() == 1) {
+      throw new InputException(file.toString(), line, m.reason().message(),
+          "write one JSON object a line: a dataset record or {\"prompt\": \"…\"}");
+    }
+    try {
+      List<Message> prompt = new ArrayList<>();
+      if (n.path("system").isTextual()) {
+        prompt.add(Message.system(n.path("system").asText()));
+      }
+      if (n.path("prompt").isTextual()) {
+        prompt.add(Message.user(n.path("prompt").asText()));
+      } else if (n.path("messages").isArray()) {
+        for (JsonNode msg : n.path("messages")) {
+          Role role = Role.fromWire(msg.path("role").asText()).orElseThrow(() -> new RecordException(
+              "unknown role " + msg.path("role"), "use system, user or assistant"));
+          prompt.add(new Message(role, msg.path("content").asText()));
+        }
+      }
+      if (prompt.isEmpty() || prompt.get(prompt.size() - 1).role() != Role.USER) {
+        throw new RecordException("a probe needs \"prompt\" or \"messages\" ending with a user message",
+            "add the question as \"prompt\"");
+      }
+      String id = n.path("id").isTextual() ? n.path("id").asText()
+          : "p-" + ExampleIds.of(prompt).substring(2);
+      return new EvalItem(id, n.path("category").asText(""), n.path("language").asText("text"), prompt,
+          n.path("reference").asText(""));
+    } catch (RecordException e) {
+      throw new InputException(file.toString(), line, e.getMessage(), e.fix());
+    }
+  }
+}

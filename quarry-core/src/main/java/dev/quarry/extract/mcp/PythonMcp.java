@@ -1,0 +1,148 @@
+package dev.quarry.extract.mcp;
+
+import dev.quarry.extract.code.Candidate;
+import dev.quarry.extract.code.CodeFile;
+import dev.quarry.extract.code.Modules;
+import dev.quarry.extract.code.PyStrings;
+import dev.quarry.extract.code.PyValues;
+import dev.quarry.syntax.SourceTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.treesitter.TSNode;
+
+/**
+ * Python MCP tools: functions decorated {@code @<any>.tool}, {@code @<any>.tool()} or
+ * {@code @<any>.tool(name=...)} (FastMCP under any instance name), and low-level {@code Tool(name=...,
+ * inputSchema=...)} declarations.
+ */
+final class PythonMcp {
+  private PythonMcp() {}
+
+  static List<Candidate<?>> tools(CodeFile f, Modules modules) {
+    List<Candidate<?>> out = new ArrayList<>();
+    SourceTree.walk(f.root(), n -> {
+      String t = n.getType();
+      if (t.equals("decorated_definition")) {
+        decorated(f, n, out);
+      } else if (t.equals("call")) {
+        declaration(f, n, modules).ifPresent(out::add);
+      }
+      return !t.equals("string") && !t.equals("comment");
+    });
+    return out;
+  }
+
+  private static void decorated(CodeFile f, TSNode dd, List<Candidate<?>> out) {
+    TSNode def = dd.getChildByFieldName("definition");
+    if (!def.getType().equals("function_definition")) {
+      return;
+    }
+    for (TSNode dec : SourceTree.namedChildren(dd)) {
+      if (!dec.getType().equals("decorator") || dec.getNamedChildCount() == 0) {
+        continue;
+      }
+      TSNode e = dec.getNamedChild(0);
+      TSNode args = null;
+      if (e.getType().equals("call")) {
+        args = e.getChildByFieldName("arguments");
+        e = e.getChildByFieldName("function");
+      }
+      if (!e.getType().equals("attribute") || !f.text(e.getChildByFieldName("attribute")).equals("tool")) {
+        continue;
+      }
+      String fn = f.text(def.getChildByFieldName("name"));
+      TSNode a = args;
+      String name = a == null ? fn : PyValues.kwarg(a, "name", f).flatMap(v -> PyStrings.value(f, v))
+          .or(() -> PyValues.positional(a, 0).flatMap(v -> PyStrings.value(f, v))).orElse(fn);
+      String description = (a == null ? Optional.<String>empty()
+          : PyValues.kwarg(a, "description", f).flatMap(v -> PyStrings.value(f, v)))
+          .or(() -> PyStrings.docstring(f, def)).orElse("");
+      TSNode params = def.getChildByFieldName("parameters");
+      List<McpTool.Argument> arguments = new ArrayList<>();
+      for (TSNode p : SourceTree.namedChildren(params)) {
+        String pname;
+        String ptype = "";
+        switch (p.getType()) {
+          case "identifier" -> pname = f.text(p);
+          case "typed_parameter", "typed_default_parameter" -> {
+            TSNode id = p.getType().equals("typed_parameter") ? p.getNamedChild(0) : p.getChildByFieldName("name");
+            pname = f.text(id);
+            TSNode type = p.getChildByFieldName("type");
+            ptype = type == null || type.isNull() ? "" : f.text(type);
+          }
+          case "default_parameter" -> pname = f.text(p.getChildByFieldName("name"));
+          default -> pname = "";
+        }
+        if (pname.isEmpty() || pname.equals("self") || pname.equals("ctx") || ptype.endsWith("Context")
+            || ptype.startsWith("Context")) {
+          continue;
+        }
+        arguments.add(new McpTool.Argument(pname, Placeholders.forType(pname, ptype)));
+      }
+      out.add(Candidate.of(name, dd, new McpTool(name, description, "python-decorator", f.text(params),
+          arguments, "")));
+      return;
+    }
+  }
+
+  private static Optional<Candidate<?>> declaration(CodeFile f, TSNode call, Modules modules) {
+    TSNode fn = call.getChildByFieldName("function");
+    String callee = f.text(fn);
+    if (!(callee.equals("Tool") || callee.endsWith(".Tool"))) {
+      return Optional.empty();
+    }
+    TSNode args = call.getChildByFieldName("arguments");
+    if (args == null || args.isNull() || !args.getType().equals("argument_list")) {
+      return Optional.empty();
+    }
+    Optional<TSNode> nameNode = PyValues.kwarg(args, "name", f);
+    Optional<TSNode> schema = PyValues.kwarg(args, "inputSchema", f).or(() -> PyValues.kwarg(args, "input_schema", f));
+    if (nameNode.isEmpty() || schema.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = PyValues.string(f, nameNode.get(), modules);
+    String description = PyValues.kwarg(args, "description", f).flatMap(v -> PyStrings.value(f, v)).orElse("");
+    List<McpTool.Argument> arguments = modelFields(f, schema.get());
+    String context = modelClass(f, schema.get()).map(c -> f.snippet(c)).orElse("");
+    return Optional.of(Candidate.of(name, call, new McpTool(name, description, "python-definition",
+        f.text(schema.get()), arguments, context)));
+  }
+
+  /** For {@code Model.model_json_schema()}, the class {@code Model} of this file. */
+  private static Optional<TSNode> modelClass(CodeFile f, TSNode schema) {
+    if (!schema.getType().equals("call")) {
+      return Optional.empty();
+    }
+    TSNode fn = schema.getChildByFieldName("function");
+    if (!fn.getType().equals("attribute")) {
+      return Optional.empty();
+    }
+    String cls = f.text(fn.getChildByFieldName("object"));
+    for (TSNode s : SourceTree.namedChildren(f.root())) {
+      TSNode d = s.getType().equals("decorated_definition") ? s.getChildByFieldName("definition") : s;
+      if (d.getType().equals("class_definition") && f.text(d.getChildByFieldName("name")).equals(cls)) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<McpTool.Argument> modelFields(CodeFile f, TSNode schema) {
+    List<McpTool.Argument> out = new ArrayList<>();
+    modelClass(f, schema).ifPresent(cls -> {
+      for (TSNode s : SourceTree.namedChildren(cls.getChildByFieldName("body"))) {
+        if (s.getType().equals("expression_statement") && s.getNamedChildCount() == 1
+            && s.getNamedChild(0).getType().equals("assignment")) {
+          TSNode a = s.getNamedChild(0);
+          TSNode type = a.getChildByFieldName("type");
+          TSNode left = a.getChildByFieldName("left");
+          if (type != null && !type.isNull() && left.getType().equals("identifier")) {
+            out.add(new McpTool.Argument(f.text(left), Placeholders.forType(f.text(left), f.text(type))));
+          }
+        }
+      }
+    });
+    return out;
+  }
+}
