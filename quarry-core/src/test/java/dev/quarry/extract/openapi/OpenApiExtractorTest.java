@@ -124,6 +124,7 @@ class OpenApiExtractorTest {
     assertThat(r.examples()).extracting(e -> e.source().symbol())
         .containsExactly("GET /v2/droplets", "GET /v2/regions");
     assertThat(r.bySymbol("GET /v2/droplets").finalAnswer()).contains("def list_droplets(", "droplets: NotRequired[");
+    assertThat(r.bySymbol("GET /v2/regions").finalAnswer()).contains("class Region(TypedDict):", "geo: NotRequired[Any]");
     assertThat(r.coverage().skips()).extracting(Coverage.Skip::symbol, Coverage.Skip::reason)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("POST /v2/droplets", SkipReason.PARSE_ERROR),
             org.assertj.core.groups.Tuple.tuple("GET /v2/remote", SkipReason.PARSE_ERROR));
