@@ -44,7 +44,10 @@ public final class DocsExtractor implements Extractor {
   @Override
   public Stream<Example> extract(Repository repo, ExtractContext ctx) {
     List<String> globs = ctx.settings().paths().isEmpty() ? DEFAULT_PATHS : ctx.settings().paths();
-    List<RepoFile> files = repo.files(globs, ctx.settings().exclude()).stream()
+    List<String> exclude = new java.util.ArrayList<>(ctx.settings().exclude());
+    // Hand-written conversations are the handcrafted extractor's, even under a "standards" folder.
+    exclude.addAll(dev.quarry.extract.handcrafted.HandcraftedExtractor.DEFAULT_PATHS);
+    List<RepoFile> files = repo.files(globs, exclude).stream()
         .filter(f -> f.extension().equals("md") || f.extension().equals("markdown")).toList();
     String project = ctx.config().projectOr(repo.name());
     ctx.progress().start("docs", files.size());

@@ -32,6 +32,7 @@ public final class OpenApiExtractor implements Extractor {
 
   private static final Glob DATA_FILES = Glob.of("**/*.{yaml,yml,json}");
   private static final long MAX_SPEC_BYTES = 64L * 1024 * 1024;
+  private static final int SNIFF_BYTES = 64 * 1024;
 
   @Override
   public String id() {
@@ -92,9 +93,12 @@ public final class OpenApiExtractor implements Extractor {
     return out;
   }
 
+  /** Looks at the top of the file only: the openapi/swagger key comes first in practice, and data files can be big. */
   private static boolean sniff(Repository repo, RepoFile f) {
-    try {
-      return SpecText.looksLikeSpec(repo.read(f), SpecText.isJson(f.path()));
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(f.absolute(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      byte[] head = in.readNBytes(SNIFF_BYTES);
+      String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+      return SpecText.looksLikeSpec(text.startsWith("\uFEFF") ? text.substring(1) : text, SpecText.isJson(f.path()));
     } catch (IOException e) {
       return false;
     }

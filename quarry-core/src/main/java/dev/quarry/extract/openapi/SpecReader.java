@@ -69,6 +69,7 @@ final class SpecReader {
     List<Candidate> candidates = new ArrayList<>();
     Map<String, String> unresolved = new LinkedHashMap<>();
     boolean changed = inline((ObjectNode) root, file, candidates, unresolved);
+    changed |= dropRemoteRefs(root);
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     SwaggerParseResult parsed;
@@ -127,6 +128,31 @@ final class SpecReader {
             changed = true;
           }
         }
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Replaces every remote {@code $ref} (a URL) left in the document by an untyped schema that says so: Quarry
+   * works offline, and swagger-parser would otherwise try to download it.
+   */
+  private static boolean dropRemoteRefs(JsonNode node) {
+    boolean changed = false;
+    if (node.isObject()) {
+      ObjectNode o = (ObjectNode) node;
+      JsonNode ref = o.get("$ref");
+      if (ref != null && ref.isTextual() && ref.asText().contains("://")) {
+        o.removeAll();
+        o.put("description", "remote reference " + ref.asText() + " (not fetched)");
+        return true;
+      }
+      for (JsonNode child : o) {
+        changed |= dropRemoteRefs(child);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        changed |= dropRemoteRefs(child);
       }
     }
     return changed;

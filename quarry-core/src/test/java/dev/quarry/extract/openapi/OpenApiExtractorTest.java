@@ -84,6 +84,25 @@ class OpenApiExtractorTest {
   }
 
   @Test
+  void generatedTypeScriptParsesWithoutErrorsForEveryOperation() {
+    java.util.regex.Pattern block = java.util.regex.Pattern.compile("```typescript\n(.*?)```", java.util.regex.Pattern.DOTALL);
+    for (String fixture : List.of("openapi-v3-cycles", "openapi-swagger2", "openapi-external-ref", "openapi-sniff")) {
+      for (Example e : run(fixture, TS).examples()) {
+        java.util.regex.Matcher m = block.matcher(e.finalAnswer());
+        int blocks = 0;
+        while (m.find()) {
+          blocks++;
+          try (dev.quarry.syntax.SourceTree t = dev.quarry.syntax.SourceTree.parse(dev.quarry.syntax.Grammar.TYPESCRIPT, m.group(1))) {
+            assertThat(t.hasError()).as(fixture + " " + e.source().symbol() + " line " + t.firstErrorLine() + "\n" + m.group(1))
+                .isFalse();
+          }
+        }
+        assertThat(blocks).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   void typescriptClientsHaveInterfacesAndAVitestSuite() {
     ExtractRun r = run("openapi-v3-cycles", TS);
 
@@ -105,6 +124,7 @@ class OpenApiExtractorTest {
     assertThat(r.examples()).extracting(e -> e.source().symbol())
         .containsExactly("GET /v2/droplets", "GET /v2/regions");
     assertThat(r.bySymbol("GET /v2/droplets").finalAnswer()).contains("def list_droplets(", "droplets: NotRequired[");
+    assertThat(r.bySymbol("GET /v2/regions").finalAnswer()).contains("class Region(TypedDict):", "geo: NotRequired[Any]");
     assertThat(r.coverage().skips()).extracting(Coverage.Skip::symbol, Coverage.Skip::reason)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("POST /v2/droplets", SkipReason.PARSE_ERROR),
             org.assertj.core.groups.Tuple.tuple("GET /v2/remote", SkipReason.PARSE_ERROR));
