@@ -147,8 +147,21 @@ public final class SymbolIndex {
     return b.build();
   }
 
-  /** Reads an index file, or builds one from a {@code .jsonl} file of records. */
+  /**
+   * Reads an index file, or builds one from a {@code .jsonl} file of records, or from every {@code .jsonl} file
+   * of a folder (such as {@code out/extracted}), in name order.
+   *
+   * @throws InputException when the file or folder cannot be read
+   */
   public static SymbolIndex load(Path file) {
+    if (Files.isDirectory(file)) {
+      try (Stream<Path> s = Files.list(file)) {
+        return build(s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList());
+      } catch (IOException e) {
+        throw new InputException(file.toString(), 0, "cannot list the folder: " + e.getMessage(),
+            "check the permissions");
+      }
+    }
     return file.getFileName().toString().endsWith(".jsonl") ? build(file) : read(file);
   }
 
