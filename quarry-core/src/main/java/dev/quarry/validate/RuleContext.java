@@ -27,6 +27,7 @@ public final class RuleContext {
   private Example current;
   private List<CodeBlock> blocks;
   private final Map<CodeBlock, SourceTree> trees = new IdentityHashMap<>();
+  private final Map<String, Object> perExample = new java.util.HashMap<>();
 
   /** A context for a run with {@code config}. */
   public RuleContext(QuarryConfig config) {
@@ -109,14 +110,30 @@ public final class RuleContext {
   }
 
   /**
-   * The syntax tree of {@code block} (one from {@link #codeBlocks} of the current example), parsed once;
+   * The syntax tree of {@code block} (one from {@link #codeBlocks} of the current example), parsed once from
+   * {@link CodeSource#of};
    * null when the block has no grammar. Valid until another example is passed to this context.
    */
   public SourceTree tree(CodeBlock block) {
     if (block.grammar().isEmpty()) {
       return null;
     }
-    return trees.computeIfAbsent(block, b -> SourceTree.parse(b.grammar().get(), b.code()));
+    return trees.computeIfAbsent(block, b -> SourceTree.parse(b.grammar().get(), CodeSource.of(b)));
+  }
+
+  /**
+   * A value derived from {@code e} under {@code key}, computed once per example however many rules ask (for
+   * example facts drawn from its syntax trees). Dropped when another example is passed.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T perExample(Example e, String key, Supplier<T> compute) {
+    focus(e);
+    Object v = perExample.get(key);
+    if (v == null) {
+      v = compute.get();
+      perExample.put(key, v);
+    }
+    return (T) v;
   }
 
   private void focus(Example e) {
@@ -130,6 +147,7 @@ public final class RuleContext {
   void release() {
     trees.values().forEach(SourceTree::close);
     trees.clear();
+    perExample.clear();
     blocks = null;
     current = null;
   }

@@ -1,10 +1,15 @@
 package dev.quarry.validate;
 
 import dev.quarry.validate.rules.AttributionRule;
+import dev.quarry.validate.rules.CompletenessRule;
+import dev.quarry.validate.rules.ErrorHandlingRule;
 import dev.quarry.validate.rules.PiiRule;
 import dev.quarry.validate.rules.SchemaRule;
 import dev.quarry.validate.rules.SecretsRule;
+import dev.quarry.validate.rules.SyntaxRule;
+import dev.quarry.validate.rules.TestsRule;
 import dev.quarry.validate.rules.TokensRule;
+import dev.quarry.validate.rules.TypeHintsRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +32,11 @@ public final class Rules {
         new AttributionRule(),
         new SecretsRule(),
         new PiiRule(),
+        new SyntaxRule(),
+        new CompletenessRule(),
+        new TestsRule(),
+        new ErrorHandlingRule(),
+        new TypeHintsRule(),
         new TokensRule());
   }
 

@@ -126,4 +126,68 @@ class ValidateStageTest {
     assertThat(malformed.path("artifactLocation").path("uri").asText()).endsWith("in.jsonl");
     assertThat(malformed.path("region").path("startLine").asInt()).isEqualTo(2);
   }
+
+  @Test
+  void fixDropsTrailersRedactsSecretsAndRevalidates() throws IOException {
+    String key = "AKIA" + "QRYDEMO7EXAMPLE2";
+    dev.quarry.model.Example e = Records.answer("Use it.\n\nCo-Authored-By: Claude <noreply@anthropic.com>");
+    dev.quarry.model.Example s = Records.answer("key = \"" + key + "\"");
+    dev.quarry.model.Example stuck = Records.answer("Claude wrote this.");
+    Path in = Records.write(dir.resolve("in.jsonl"), List.of(e, s, stuck));
+    ValidationReport r = new ValidateStage(QuarryConfig.defaults(), true, ProgressListener.NONE)
+        .run(List.of(in), dir.resolve("acc.jsonl"), dir.resolve("rej.jsonl"));
+    assertThat(r.accepted()).isEqualTo(2);
+    assertThat(r.rejected()).isEqualTo(1);
+    assertThat(r.fixes()).extracting(FixedRecord::from).containsExactly(e.id(), s.id());
+    List<JsonNode> acc = lines("acc.jsonl");
+    assertThat(acc.get(0).path("messages").get(2).path("content").asText()).isEqualTo("Use it.");
+    assertThat(acc.get(0).path("id").asText()).isNotEqualTo(e.id()).isEqualTo(r.fixes().get(0).to());
+    assertThat(acc.get(0).path("meta").path("fixed_from").asText()).isEqualTo(e.id());
+    assertThat(acc.get(1).path("messages").get(2).path("content").asText())
+        .isEqualTo("key = \"<REDACTED:aws-access-key>\"");
+    assertThat(r.toJson().path("fixes").get(1).path("changes").get(0).path("description").asText())
+        .startsWith("replaced aws-access-key AKIA…[sha256:").doesNotContain(key);
+    assertThat(r.hasFindingsAtLeast(Severity.ERROR)).isTrue();
+  }
+
+  @Test
+  void duplicateRuleIdsNameBothClasses() {
+    Rule a = new dev.quarry.validate.rules.SchemaRule();
+    Rule b = new Rule() {
+      @Override
+      public String id() {
+        return "schema";
+      }
+
+      @Override
+      public Severity defaultSeverity() {
+        return Severity.INFO;
+      }
+
+      @Override
+      public java.util.stream.Stream<Finding> check(dev.quarry.model.Example e, RuleContext ctx) {
+        return java.util.stream.Stream.empty();
+      }
+    };
+    assertThatThrownBy(() -> Rules.checkUnique(List.of(a, b))).hasMessageContaining("\"schema\"")
+        .hasMessageContaining("dev.quarry.validate.rules.SchemaRule").hasMessageContaining("ValidateStageTest");
+  }
+
+  @Test
+  void attributionCannotBeLowered() {
+    QuarryConfig cfg = ConfigLoader.parse("q.yaml", "validate:\n  severity:\n    attribution: warning\n");
+    assertThatThrownBy(() -> run(cfg, dir.resolve("none.jsonl")))
+        .hasMessageStartingWith("q.yaml: validate.severity.attribution is \"warning\" but the attribution rule is zero tolerance");
+  }
+
+  @Test
+  void reportIsDeterministicAcrossRuns() throws IOException {
+    Path in = Records.write(dir.resolve("in.jsonl"), List.of(Records.answer("```python\ndef f(x):\n    return x\n```"),
+        Records.answer("x").withCategory("zzz"), Records.answer("y").withCategory("aaa")));
+    run(QuarryConfig.defaults(), in).writeJson(dir.resolve("a.json"));
+    byte[] first = Files.readAllBytes(dir.resolve("acc.jsonl"));
+    run(QuarryConfig.defaults(), in).writeJson(dir.resolve("b.json"));
+    assertThat(Files.readAllBytes(dir.resolve("a.json"))).isEqualTo(Files.readAllBytes(dir.resolve("b.json")));
+    assertThat(Files.readAllBytes(dir.resolve("acc.jsonl"))).isEqualTo(first);
+  }
 }

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * running text is not fixable.
  */
 public final class AttributionRule implements FixableRule {
-  private static final Pattern TRAILER = Pattern.compile("^[\\s>*#/\\-]*co[\\s_-]*authored[\\s_-]*by\\s*:.*");
+  private static final Pattern TRAILER = Pattern.compile("(?<![a-z0-9])co[\\s_-]*authored[\\s_-]*by\\s*:");
   private static final Pattern GENERATED = Pattern.compile(
       "^[^a-z0-9]*(auto[\\s-]?)?(generated|created|written|authored|produced|made|built|assisted)\\s+(with|by|using|via|through|in|from)\\b.*");
   private static final Pattern SIGNATURE = Pattern.compile(".*\\b(generated|created|written|made|powered|authored|assisted|built)\\b.*");
@@ -99,22 +99,31 @@ public final class AttributionRule implements FixableRule {
     List<Fix> fixes = new ArrayList<>();
     for (int i = 0; i < e.messages().size(); i++) {
       Message msg = e.messages().get(i);
-      FoldedText f = FoldedText.of(msg.content());
+      String content = msg.content();
+      FoldedText f = FoldedText.of(content);
       List<Marker> markers = markers(f, m.credits().find(Words.of(f)));
       if (markers.isEmpty()) {
         messages.add(msg);
         continue;
       }
-      String[] lines = msg.content().split("\n", -1);
-      StringBuilder sb = new StringBuilder();
-      for (int l = 0; l < lines.length; l++) {
-        final int ln = l;
-        Optional<Marker> k = markers.stream().filter(x -> x.line() == ln).findFirst();
-        if (k.isPresent()) {
-          fixes.add(new Fix(id(), Locations.of(e, i, l + 1), "removed " + k.get().kind() + " line"));
-          continue;
+      StringBuilder sb = new StringBuilder(content);
+      for (int k = markers.size() - 1; k >= 0; k--) {
+        Marker mk = markers.get(k);
+        int from = f.origin(mk.start());
+        int lineStart = content.lastIndexOf('\n', from - 1) + 1;
+        int lineEnd = content.indexOf('\n', from);
+        boolean whole = content.substring(lineStart, from).isBlank();
+        if (whole) {
+          sb.delete(lineStart, lineEnd < 0 ? content.length() : lineEnd + 1);
+        } else {
+          int cut = from;
+          while (cut > lineStart && Character.isWhitespace(content.charAt(cut - 1))) {
+            cut--;
+          }
+          sb.delete(cut, lineEnd < 0 ? content.length() : lineEnd);
         }
-        sb.append(lines[l]).append('\n');
+        fixes.add(0, new Fix(id(), Locations.of(e, i, mk.line() + 1),
+            whole ? "removed the line (" + mk.kind() + ")" : "removed " + mk.kind() + " at the end of the line"));
       }
       String text = sb.toString().replaceAll("\\s+$", "");
       messages.add(text.isBlank() ? msg : msg.withContent(text));
@@ -155,8 +164,11 @@ public final class AttributionRule implements FixableRule {
       final int ls = start;
       final int le = end;
       boolean namesAi = credits.stream().anyMatch(c -> c.start() >= ls && c.end() <= le);
-      if (TRAILER.matcher(l).matches() && namesAi) {
-        out.add(new Marker("Co-Authored-By trailer naming an AI", line, start, end));
+      java.util.regex.Matcher t = TRAILER.matcher(l);
+      int cut = t.find() ? ls + t.start() : -1;
+      if (cut >= 0 && credits.stream().anyMatch(c -> c.start() >= cut && c.end() <= le)) {
+        // A trailer may also end a line that was flattened (a docstring joined into one line).
+        out.add(new Marker("Co-Authored-By trailer naming an AI", line, cut, end));
       } else if (GENERATED.matcher(l).matches() && namesAi) {
         out.add(new Marker("\"Generated with\" line crediting an AI", line, start, end));
       } else if (l.contains(ROBOT) && (namesAi || SIGNATURE.matcher(l).matches())) {

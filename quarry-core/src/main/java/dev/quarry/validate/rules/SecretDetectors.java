@@ -62,11 +62,15 @@ final class SecretDetectors {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(x{4,}|\\*{3,}|\\.{3}|…|<[^>]*>|\\$\\{[^}]*\\}|"
       + "\\{\\{[^}]*\\}\\}|\\$[A-Z_][A-Z0-9_]*|your[_-]|placeholder|change[_-]?me|redacted|dummy|"
-      + "replace[_-]?me|insert[_-]|fake|sample|example$|^example|0{8,})");
+      + "replace[_-]?me|insert[_-]|example$|^example|0{8,})");
 
   private SecretDetectors() {}
 
-  /** Whether {@code value} is a placeholder, a documented example or (for weak detectors) a default. */
+  /**
+   * Whether {@code value} is a placeholder, a documented example or (for weak detectors) a default. A value that
+   * merely says it is fake ({@code ghp_…Fake…}) is still flagged: it has the shape of a real token, and scanners
+   * downstream would flag it too.
+   */
   static boolean notASecret(String value, SecretDetector d) {
     if (DOCUMENTED.contains(value) || PLACEHOLDER.matcher(value).find()) {
       return true;
@@ -82,6 +86,12 @@ final class SecretDetectors {
       boolean other = value.chars().anyMatch(c -> !Character.isLetter(c));
       // An identifier or dotted path (process.env.API_KEY, settings.SECRET) is code, not a value.
       if (!letters || !other || value.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)+")) {
+        return true;
+      }
+      // Random values have digits, or are long and mixed-case; words joined by _ or - (acme_test_key) are names.
+      boolean digits = value.chars().anyMatch(Character::isDigit);
+      boolean mixed = value.chars().anyMatch(Character::isUpperCase) && value.chars().anyMatch(Character::isLowerCase);
+      if (!digits && !(value.length() >= 20 && mixed && entropy(value) >= 4.0)) {
         return true;
       }
     }

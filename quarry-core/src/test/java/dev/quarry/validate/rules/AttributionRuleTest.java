@@ -87,6 +87,14 @@ class AttributionRuleTest {
   }
 
   @Test
+  void trailerAtTheEndOfAFlattenedLineIsOneFindingAndFixable() {
+    Example e = Records.answer("AgentRegistry: pools agents. Co-Authored-By: Claude <noreply@anthropic.com>\nNext line.");
+    assertThat(h.check(e)).extracting(Finding::location).containsExactly("assistant:1");
+    Repair r = new AttributionRule().repair(e, h.ctx()).orElseThrow();
+    assertThat(r.messages().get(2).content()).isEqualTo("AgentRegistry: pools agents.\nNext line.");
+  }
+
+  @Test
   void messageShowsHowTheNameWasWritten() {
     assertThat(h.answer("Cl\u200Baude").get(0).message()).contains("\"Claude\"").contains("Cl\\u200Baude");
   }

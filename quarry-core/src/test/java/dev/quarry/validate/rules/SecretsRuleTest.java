@@ -48,6 +48,7 @@ class SecretsRuleTest {
         Arguments.of("aws-access-key", "key_id = \"" + Fake.AWS + "\""),
         Arguments.of("aws-secret-key", "aws_secret_access_key = " + Fake.AWS_SECRET),
         Arguments.of("github-token", "export GITHUB_TOKEN=" + Fake.GITHUB),
+        Arguments.of("github-token", "GITHUB_TOKEN = \"ghp_" + "QuarryDemo0Fake0Token0Not0Real0000ab\""),
         Arguments.of("gitlab-token", "token: " + Fake.GITLAB),
         Arguments.of("slack-token", "client = WebClient(\"" + Fake.SLACK + "\")"),
         Arguments.of("stripe-key", "stripe.api_key = '" + Fake.STRIPE + "'"),

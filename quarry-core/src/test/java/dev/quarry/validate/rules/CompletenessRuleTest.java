@@ -1,0 +1,49 @@
+package dev.quarry.validate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.validate.Finding;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CompletenessRuleTest {
+  private final RuleHarness h = new RuleHarness(new CompletenessRule());
+
+  private static String fenced(String label, String code) {
+    return "Answer:\n```" + label + "\n" + code.replace("\\n", "\n") + "\n```";
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "python|def f(x: int) -> int:\\n    pass|4",
+      "python|def f(x: int) -> int:\\n    \"\"\"Doc.\"\"\"\\n    ...|5",
+      "python|def f():\\n    raise NotImplementedError|4",
+      "python|def f():\\n    x = 1  # TODO: handle errors\\n    return x|4",
+      "python|def f():\\n    # ... rest of the code\\n    return 1|4",
+      "ts|function f(): number {\\n  // implement here\\n  return 0;\\n}|4",
+      "js|function f() {\\n  throw new Error(\"Not implemented\");\\n}|4",
+      "java|int f() {\\n  throw new UnsupportedOperationException(\"not implemented\");\\n}|4",
+      "go|func f() {\\n  // TODO\\n}|4",
+      "|# FIXME later\\nrun()|3"})
+  void flagsPlaceholders(String label, String code, int line) {
+    List<Finding> f = h.answer(fenced(label == null ? "" : label, code));
+    assertThat(f).as(code).hasSize(1);
+    assertThat(f.get(0).rule()).isEqualTo("completeness");
+    assertThat(f.get(0).location()).isEqualTo("assistant:" + line);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "python|class Store(Protocol):\\n    def get(self, k: str) -> bytes: ...",
+      "python|from abc import ABC, abstractmethod\\nclass A(ABC):\\n    @abstractmethod\\n    def f(self) -> int:\\n        ...",
+      "python|@overload\\ndef f(x: int) -> int: ...",
+      "python|class MyError(Exception):\\n    pass",
+      "python|try:\\n    run()\\nexcept KeyError:\\n    pass",
+      "python|def todo_items() -> list[str]:\\n    return [\"TODOs are tracked in issues\"]",
+      "ts|items.forEach(() => {});",
+      "java|public void remove() {\\n  throw new UnsupportedOperationException();\\n}"})
+  void leavesCompleteCodeAlone(String label, String code) {
+    assertThat(h.answer(fenced(label, code))).as(code).isEmpty();
+  }
+}
