@@ -19,9 +19,9 @@ import java.util.Set;
  *
  * <p>A <em>hallucination</em> is a name that looks like the platform's but is nowhere in the index and is not
  * defined by the answer itself: a hook ({@code use[A-Z]…}, when the platform has hooks, other than React's and
- * common libraries' own, and not only called as a method like {@code vi.useFakeTimers()}); an endpoint path under {@code /v1/}, {@code /api/} or a first segment the platform
- * uses; or a compound name the answer's code calls, constructs or imports that is mostly made of the
- * platform's words ({@link SymbolIndex#soundsLikePlatform}).
+ * common libraries' own, and not only called as a method like {@code vi.useFakeTimers()}); an endpoint path
+ * under {@code /v1/}, {@code /api/} or a first segment the platform uses; or a compound name the answer's code
+ * calls, constructs or imports that is mostly made of the platform's words ({@link SymbolIndex#soundsLikePlatform}).
  */
 public final class Grounding {
   /** Hooks of React and common libraries: real, but not the platform's. */
