@@ -69,7 +69,8 @@ final class EvalCommand implements Callable<Integer> {
   Path prompts = Path.of(DEFAULT_PROMPTS);
 
   @Option(names = "--symbols", paramLabel = "FILE", description = {"Symbol index for grounding (default: "
-      + DEFAULT_SYMBOLS + " when it exists),", "or a .jsonl of extracted records to build it from."})
+      + DEFAULT_SYMBOLS + " when it exists),",
+      "or a .jsonl of records or a folder of them (out/extracted) to build it from."})
   Path symbols;
 
   @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml",

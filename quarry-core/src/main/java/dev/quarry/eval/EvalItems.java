@@ -56,7 +56,8 @@ public final class EvalItems {
       }
     }
     if (out.isEmpty()) {
-      throw new InputException(file.toString(), 0, "no prompts", "pass a test split or a probes file with one prompt a line");
+      throw new InputException(file.toString(), 0, "no prompts",
+          "pass a test split or a probes file with one prompt a line");
     }
     return out;
   }

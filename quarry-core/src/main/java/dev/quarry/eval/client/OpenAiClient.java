@@ -67,16 +67,22 @@ public final class OpenAiClient {
     if (!e.endsWith("/chat/completions")) {
       e += e.endsWith("/v1") ? "/chat/completions" : "/v1/chat/completions";
     }
+    URI u;
     try {
-      URI u = new URI(e);
-      if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
-        throw new URISyntaxException(endpoint, "not an http(s) URL");
-      }
-      return u;
+      u = new URI(e);
     } catch (URISyntaxException x) {
+      u = null;
+    }
+    if (u != null && u.getRawUserInfo() != null) {
+      // Never echo it: the user part is a credential.
+      throw new UsageException("--endpoint has credentials in it",
+          "remove them from the URL and put the API key in the environment variable named by --api-key-env");
+    }
+    if (u == null || !"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
       throw new UsageException("--endpoint \"" + endpoint + "\" is not an http(s) URL",
           "give the server's base URL, e.g. http://localhost:8000/v1");
     }
+    return u;
   }
 
   /** The URL requests go to. */

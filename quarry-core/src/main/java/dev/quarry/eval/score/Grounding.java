@@ -19,9 +19,9 @@ import java.util.Set;
  *
  * <p>A <em>hallucination</em> is a name that looks like the platform's but is nowhere in the index and is not
  * defined by the answer itself: a hook ({@code use[A-Z]…}, when the platform has hooks, other than React's and
- * common libraries' own); an endpoint path under {@code /v1/}, {@code /api/} or a first segment the platform
- * uses; or a compound name the answer's code calls, constructs or imports that is mostly made of the
- * platform's words ({@link SymbolIndex#soundsLikePlatform}).
+ * common libraries' own, and not only called as a method like {@code vi.useFakeTimers()}); an endpoint path
+ * under {@code /v1/}, {@code /api/} or a first segment the platform uses; or a compound name the answer's code
+ * calls, constructs or imports that is mostly made of the platform's words ({@link SymbolIndex#soundsLikePlatform}).
  */
 public final class Grounding {
   /** Hooks of React and common libraries: real, but not the platform's. */
@@ -74,6 +74,11 @@ public final class Grounding {
     return out;
   }
 
+  /** Whether every use of {@code hook} is a method call such as {@code vi.useFakeTimers()}: not a hook. */
+  private static boolean calledAsMethodOnly(String text, String hook) {
+    return !java.util.regex.Pattern.compile("(?<![\\w$.])" + hook + "\\b").matcher(text).find();
+  }
+
   /** The names {@code answer} invents, in order of appearance. */
   public List<Hallucination> hallucinations(String answer) {
     List<Hallucination> out = new ArrayList<>();
@@ -85,7 +90,9 @@ public final class Grounding {
     Set<String> seen = new LinkedHashSet<>();
     if (!index.hooks().isEmpty()) {
       for (String hook : Names.hooks(answer)) {
-        if (!index.knows(hook) && !defined.contains(hook) && !FRAMEWORK_HOOKS.contains(hook) && seen.add(hook)) {
+        boolean exempt = index.knows(hook) || defined.contains(hook) || FRAMEWORK_HOOKS.contains(hook)
+            || calledAsMethodOnly(answer, hook);
+        if (!exempt && seen.add(hook)) {
           out.add(new Hallucination(hook, "hook not on the platform"));
         }
       }

@@ -31,16 +31,14 @@ public final class Scoring {
         new HallucinationScorer(g), new ChrfScorer()));
   }
 
-  /**
-   * The built-ins with tree-sitter parsing and validation's attribution and secrets rules (default settings).
-   */
+  /** The built-ins with validation's syntax, attribution and secrets rules (default settings). */
   public static Scoring defaults(SymbolIndex index) {
     return defaults(index, QuarryConfig.defaults());
   }
 
   /** As {@link #defaults(SymbolIndex)}, with the validation settings of {@code config}. */
   public static Scoring defaults(SymbolIndex index, QuarryConfig config) {
-    return builtIn(index, new TreeSitterSyntaxCheck(), RuleOutputCheck.validationRules(config));
+    return builtIn(index, new RuleSyntaxCheck(config), RuleOutputCheck.validationRules(config));
   }
 
   /** The scorers, in order. */

@@ -21,8 +21,8 @@ public final class SyntaxScorer implements Scorer {
 
   @Override
   public String explanation() {
-    return "Share of the answer's fenced code blocks, in a language Quarry can parse, that parse without error. "
-        + "Not applicable when the answer has no such block.";
+    return "Share of the answer's fenced code blocks, in a language Quarry can parse, that pass validation's "
+        + "syntax rule. Not applicable when the answer has no such block.";
   }
 
   @Override

@@ -19,18 +19,22 @@ public final class Names {
   private static final Pattern DECLARED = Pattern.compile(
       "\\b(?:def|class|function\\*?|interface|type|enum|struct|trait|fn|func)\\s+([A-Za-z_$][\\w$]*)"
           + "|\\bexport\\s+(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)"
-          + "|\\b(?:public|private|protected|static|final|async|export)\\s+(?:[\\w<>\\[\\],?]+\\s+)*([A-Za-z_$][\\w$]*)\\s*\\(",
+          + "|\\b(?:public|private|protected|static|final|async|export)\\s+"
+          + "(?:[\\w<>\\[\\],?]+\\s+)*([A-Za-z_$][\\w$]*)\\s*\\(",
       Pattern.MULTILINE);
   private static final Pattern VARIABLE = Pattern.compile(
       "\\b(?:const|let|var|val)\\s+([A-Za-z_$][\\w$]*)|^\\s*([A-Za-z_][\\w]*)\\s*(?::\\s*[\\w\\[\\], .|]+)?=(?!=)",
       Pattern.MULTILINE);
   private static final Pattern DESTRUCTURED = Pattern.compile("\\b(?:const|let|var)\\s*[\\[{]([^\\]}=]*)[\\]}]\\s*=");
-  private static final Pattern CALLED = Pattern.compile("(?<![\\w$])(?:new\\s+)?([A-Za-z_$][\\w$]*)\\s*(?:<[^<>()]*>)?\\(");
+  private static final Pattern CALLED =
+      Pattern.compile("(?<![\\w$])(?:new\\s+)?([A-Za-z_$][\\w$]*)\\s*(?:<[^<>()]*>)?\\(");
   private static final Pattern PY_FROM_IMPORT = Pattern.compile(
       "^\\s*from\\s+([\\w.]+)\\s+import\\s+\\(?([\\w\\s,]+?)\\)?\\s*$", Pattern.MULTILINE);
-  private static final Pattern PY_IMPORT = Pattern.compile("^\\s*import\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)", Pattern.MULTILINE);
+  private static final Pattern PY_IMPORT =
+      Pattern.compile("^\\s*import\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*)", Pattern.MULTILINE);
   private static final Pattern JS_IMPORT = Pattern.compile(
-      "\\bimport\\s+(?:type\\s+)?(?:([A-Za-z_$][\\w$]*)\\s*,?\\s*)?(?:\\{([^}]*)})?\\s*(?:\\*\\s+as\\s+\\w+\\s*)?from\\s+['\"]([^'\"]+)['\"]");
+      "\\bimport\\s+(?:type\\s+)?(?:([A-Za-z_$][\\w$]*)\\s*,?\\s*)?(?:\\{([^}]*)})?\\s*"
+          + "(?:\\*\\s+as\\s+\\w+\\s*)?from\\s+['\"]([^'\"]+)['\"]");
   private static final Pattern PASCAL_USE = Pattern.compile("(?<![\\w$.])([A-Z][a-z0-9]+[A-Z][\\w$]*)\\s*[.(<]");
   private static final Pattern CAMEL_SPLIT = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|_+|\\$");
 

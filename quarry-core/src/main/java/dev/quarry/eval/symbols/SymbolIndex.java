@@ -67,6 +67,7 @@ public final class SymbolIndex {
   private final SortedSet<String> modules;
   private final SortedSet<String> identifiers;
   private final Set<String> endpointHeads;
+  private final Set<String> versions;
   private final Set<String> vocabulary;
 
   private SymbolIndex(long examples, Set<String> endpoints, Set<String> hooks, Set<String> symbols,
@@ -90,6 +91,14 @@ public final class SymbolIndex {
       }
     }
     this.endpointHeads = Collections.unmodifiableSet(heads);
+    TreeSet<String> vs = new TreeSet<>();
+    for (String e : this.endpoints) {
+      List<String> segs = EndpointPath.segments(e);
+      if (!segs.isEmpty() && segs.get(0).matches("v\\d+")) {
+        vs.add(segs.get(0));
+      }
+    }
+    this.versions = Collections.unmodifiableSet(vs);
     TreeSet<String> vocab = new TreeSet<>();
     for (SortedSet<String> s : List.of(this.hooks, this.symbols, this.definitions)) {
       for (String n : s) {
@@ -147,8 +156,21 @@ public final class SymbolIndex {
     return b.build();
   }
 
-  /** Reads an index file, or builds one from a {@code .jsonl} file of records. */
+  /**
+   * Reads an index file, or builds one from a {@code .jsonl} file of records, or from every {@code .jsonl} file
+   * of a folder (such as {@code out/extracted}), in name order.
+   *
+   * @throws InputException when the file or folder cannot be read
+   */
   public static SymbolIndex load(Path file) {
+    if (Files.isDirectory(file)) {
+      try (Stream<Path> s = Files.list(file)) {
+        return build(s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList());
+      } catch (IOException e) {
+        throw new InputException(file.toString(), 0, "cannot list the folder: " + e.getMessage(),
+            "check the permissions");
+      }
+    }
     return file.getFileName().toString().endsWith(".jsonl") ? build(file) : read(file);
   }
 
@@ -252,10 +274,17 @@ public final class SymbolIndex {
     return isPlatformName(name) || identifiers.contains(name) || modules.contains(name);
   }
 
-  /** The indexed endpoint that is the same route as {@code normalisedPath}, if any. */
+  /**
+   * The indexed endpoint that is the same route as {@code normalisedPath}, if any. A path under an API version
+   * the platform does not have ({@code /v9/…} when every versioned route is {@code /v1/…}) matches nothing.
+   */
   public Optional<String> endpoint(String normalisedPath) {
     if (endpoints.contains(normalisedPath)) {
       return Optional.of(normalisedPath);
+    }
+    List<String> segs = EndpointPath.segments(normalisedPath);
+    if (!segs.isEmpty() && segs.get(0).matches("v\\d+") && !versions.isEmpty() && !versions.contains(segs.get(0))) {
+      return Optional.empty();
     }
     return endpoints.stream().filter(e -> EndpointPath.sameRoute(e, normalisedPath)).findFirst();
   }

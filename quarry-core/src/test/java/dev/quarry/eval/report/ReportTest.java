@@ -98,6 +98,22 @@ class ReportTest {
   }
 
   @Test
+  void withoutABaselineThereIsNoComparisonAndTheLowestScoresComeFirst() {
+    EvalItem one = new EvalItem("q-1", "", "text", List.of(Message.user("a")), REF);
+    EvalItem two = new EvalItem("q-2", "", "text", List.of(Message.user("b")), REF);
+    EvalResult r = new EvalResult("acme-lora", "", List.of(new ItemResult(one, answered(REF), null),
+        new ItemResult(two, answered("useQuantumSync()"), null)), 2, 0);
+    ObjectNode json = JsonReport.build(r, SCORING, INFO);
+    assertThat(json.path("summary").has("comparison")).isFalse();
+    assertThat(json.path("summary").has("baseline")).isFalse();
+    assertThat(json.path("categories").fieldNames()).toIterable().containsExactly("(none)");
+    assertThat(json.path("items").path(0).has("delta")).isFalse();
+    String html = HtmlReport.render(r, SCORING, INFO);
+    assertThat(html).contains("lowest scores first").doesNotContain("wins");
+    assertThat(html.indexOf("<code>q-2</code>")).isLessThan(html.indexOf("<code>q-1</code>"));
+  }
+
+  @Test
   void escapingCoversQuotesAndControlCharacters() {
     assertThat(HtmlReport.esc("a\"b'c&d\u0000e\n")).isEqualTo("a&quot;b&#39;c&amp;d\uFFFDe\n");
     assertThat(Json.mapper()).isNotNull();

@@ -51,9 +51,9 @@ class GroundingTest {
   void inventedEndpointsAndPlatformSoundingCallsAreFlaggedButFrameworkAndOwnNamesAreNot() {
     String answer = "```ts\nexport function useLocalDraft() { return useMemo(() => 1, []); }\n"
         + "await client.createQuantumChatCompletion({});\nawait fetch(\"/v1/quantum/sync\");\n"
-        + "await fetch(`/v1/rag/query`);\nconst n = JSON.stringify(x);\nuseLocalDraft();\n```";
-    assertThat(grounding.hallucinations(answer)).extracting(Grounding.Hallucination::toString).containsExactly(
-        "/v1/quantum/sync (endpoint not on the platform)",
+        + "await fetch(`/v1/rag/query`);\nconst n = JSON.stringify(x);\nuseLocalDraft();\nvi.useFakeTimers();\n```";
+    assertThat(grounding.hallucinations(answer + "\nfetch('/v9/rag/query')")).extracting(Grounding.Hallucination::toString)
+        .containsExactly("/v1/quantum/sync (endpoint not on the platform)", "/v9/rag/query (endpoint not on the platform)",
         "createQuantumChatCompletion (made of platform words but not on the platform)");
   }
 

@@ -24,7 +24,16 @@ class ScoringTest {
     AnswerScores s = scoring.score("ok\n```python\ndef f(:\n```\n```python\nx = 1\n```", "");
     Score syntax = s.get("syntax").orElseThrow();
     assertThat(syntax.value()).isEqualTo(0.5);
-    assertThat(syntax.findings()).containsExactly("block at line 2: python syntax error at line 1");
+    assertThat(syntax.findings()).containsExactly("block at line 2: python code block does not parse: missing \")\" "
+        + "at line 1");
+  }
+
+  @Test
+  void syntaxIsJudgedByTheValidationRuleSoPythonTwoFails() {
+    Score syntax = scoring.score("```python\nprint \"hi\"\n```\n```console\n$ ls\n```", "").get("syntax").orElseThrow();
+    assertThat(syntax.detail()).isEqualTo("0 of 1 code blocks parse");
+    assertThat(syntax.findings()).singleElement().asString().startsWith("block at line 1: python code block does not "
+        + "parse");
   }
 
   @Test

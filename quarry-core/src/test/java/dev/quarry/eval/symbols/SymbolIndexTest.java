@@ -70,6 +70,7 @@ class SymbolIndexTest {
     Files.write(hooks, lines.subList(0, 5));
     Files.write(routes, lines.subList(5, lines.size()));
     assertThat(SymbolIndex.build(List.of(hooks, routes)).toJson()).isEqualTo(AcmeRecords.index().toJson());
+    assertThat(SymbolIndex.load(tmp).toJson()).isEqualTo(AcmeRecords.index().toJson());
   }
 
   @Test
