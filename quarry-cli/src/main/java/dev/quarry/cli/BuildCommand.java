@@ -28,6 +28,10 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: out).")
   Path output = Path.of("out");
 
+  @Option(names = "--resume", description = {"Skip every stage whose inputs and configuration hash are unchanged",
+      "since the last build into the output folder (recorded in DIR/.quarry-state.json)."})
+  boolean resume;
+
   @Mixin
   CommonOptions common;
 
@@ -59,15 +63,20 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BuildPipeline.Result r = new BuildPipeline(terminal.progress(common.quiet)).run(repo, config, output);
+    BuildPipeline.Result r = new BuildPipeline(terminal.progress(common.quiet)).run(repo, config, output, resume);
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("output", output.toString());
     json.set("counts", r.counts());
     json.put("manifest", output.resolve("manifest.json").toString());
+    com.fasterxml.jackson.databind.node.ArrayNode resumed = json.putArray("resumed");
+    r.skipped().forEach(resumed::add);
     StringBuilder text = new StringBuilder("quarry: built ").append(output).append('\n');
     for (Iterator<Map.Entry<String, JsonNode>> it = r.counts().fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       text.append("  ").append(String.format("%-9s", f.getKey())).append(describe(f.getValue())).append('\n');
+    }
+    if (!r.skipped().isEmpty()) {
+      text.append("  resumed  ").append(String.join(", ", r.skipped())).append(" (unchanged since the last build)\n");
     }
     text.append("  dataset  ").append(output.resolve("dataset")).append("/{train,validation,test}.jsonl; manifest ")
         .append(output.resolve("manifest.json"));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.InputException;
 import dev.quarry.UsageException;
+import dev.quarry.config.ConfigLoader;
+import dev.quarry.config.QuarryConfig;
 import dev.quarry.eval.EvalItem;
 import dev.quarry.eval.EvalItems;
 import dev.quarry.eval.EvalResult;
@@ -40,9 +42,10 @@ import picocli.CommandLine.Option;
  * prompts of a test split or a probes file, scores the answers locally and reports.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Asks an OpenAI-compatible server (vLLM, Ollama, llama.cpp, TGI, LiteLLM) the prompts of a test",
-        "split or a probes file, scores the answers locally (syntax, clean output, grounding against the",
-        "platform's symbols, hallucinated names, chrF) and compares the adapter with a baseline.",
+    description = {"Asks an OpenAI-compatible server the prompts of a test split or probes file,",
+        "scores the answers locally and compares the adapter with a baseline.",
+        "Scores: syntax, clean output, grounding against the platform's symbols,",
+        "hallucinated names, chrF. Works with vLLM, Ollama, llama.cpp, TGI, LiteLLM.",
         "The API key is read from an environment variable only (--api-key-env)."})
 final class EvalCommand implements Callable<Integer> {
   static final String DEFAULT_PROMPTS = "out/dataset/test.jsonl";
@@ -65,9 +68,13 @@ final class EvalCommand implements Callable<Integer> {
       + DEFAULT_PROMPTS + ").")
   Path prompts = Path.of(DEFAULT_PROMPTS);
 
-  @Option(names = "--symbols", paramLabel = "FILE", description = "Symbol index for grounding (default: "
-      + DEFAULT_SYMBOLS + " when it exists).")
+  @Option(names = "--symbols", paramLabel = "FILE", description = {"Symbol index for grounding (default: "
+      + DEFAULT_SYMBOLS + " when it exists),", "or a .jsonl of extracted records to build it from."})
   Path symbols;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml",
+      description = "Configuration whose validate: settings (attribution terms, secret allow-list) apply to answers.")
+  Path config;
 
   @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N prompts.")
   int limit = Integer.MAX_VALUE;
@@ -107,7 +114,7 @@ final class EvalCommand implements Callable<Integer> {
   Path html;
 
   @Option(names = "--fail-on-regression",
-      description = "Exit 1 when the adapter is worse than the baseline beyond noise (95% interval below 0).")
+      description = "Exit 1 when the adapter is worse than the baseline beyond noise (95%% interval below 0).")
   boolean failOnRegression;
 
   @Mixin
@@ -128,8 +135,9 @@ final class EvalCommand implements Callable<Integer> {
     Optional<String> key = apiKey();
     List<EvalItem> items = EvalItems.read(prompts, limit);
     Path symbolsFile = symbols != null ? symbols : Files.exists(Path.of(DEFAULT_SYMBOLS)) ? Path.of(DEFAULT_SYMBOLS) : null;
-    SymbolIndex index = symbolsFile == null ? SymbolIndex.empty() : SymbolIndex.read(symbolsFile);
-    Scoring scoring = Scoring.defaults(index);
+    SymbolIndex index = symbolsFile == null ? SymbolIndex.empty() : SymbolIndex.load(symbolsFile);
+    QuarryConfig cfg = config == null ? QuarryConfig.defaults() : ConfigLoader.load(config);
+    Scoring scoring = Scoring.defaults(index, cfg);
     Duration t = Duration.ofMillis(Math.round(timeout * 1000));
     OpenAiClient client = new OpenAiClient(endpoint, key, t, RetryPolicy.defaults(seed).withRetries(retries), Sleeper.REAL);
     EvalRunner runner = new EvalRunner(client, noCache ? Optional.empty() : Optional.of(new ResponseCache(cache)),

@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
 
 /** {@code quarry registry <sub-command>}: the adapter registry (an SQLite file, created on first use). */
 @Command(name = "registry", mixinStandardHelpOptions = true,
-    description = {"Registers trained adapters with their lineage (dataset manifest, config hash, tool version,",
-        "eval scores), promotes them to staging or production and prints serving snippets.",
-        "The registry is an SQLite file: --db, else $QUARRY_REGISTRY, else ~/.quarry/registry.db."},
+    description = {"Keeps trained adapters with their lineage and eval scores, promotes them",
+        "and prints serving snippets. Lineage: dataset manifest hash, config hash,",
+        "tool version. The registry is an SQLite file: --db, else $QUARRY_REGISTRY,",
+        "else ~/.quarry/registry.db."},
     subcommands = {RegistryAddCommand.class, RegistryListCommand.class, RegistryShowCommand.class,
         RegistryCompareCommand.class, RegistryPromoteCommand.class, RegistryServeConfigCommand.class})
 final class RegistryCommand implements Runnable {

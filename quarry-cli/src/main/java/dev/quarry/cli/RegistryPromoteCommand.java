@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code quarry registry promote NAME --stage staging|production}. */
 @Command(name = "promote", mixinStandardHelpOptions = true,
-    description = {"Moves an adapter to a stage. There is one production adapter per base model: promoting one",
-        "to production demotes the previous one to staging, in the same transaction."})
+    description = {"Moves an adapter to staging or production.",
+        "There is one production adapter per base model: promoting one demotes",
+        "the previous one to staging, in the same transaction."})
 final class RegistryPromoteCommand implements Callable<Integer> {
   @ParentCommand
   RegistryCommand parent;

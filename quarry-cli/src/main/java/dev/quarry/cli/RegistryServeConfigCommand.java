@@ -15,8 +15,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code quarry registry serve-config --for vllm|litellm}: the snippet that loads the promoted adapters. */
 @Command(name = "serve-config", mixinStandardHelpOptions = true,
-    description = {"Prints what a serving backend needs to load the adapters of a stage (default: production):",
-        "a vllm serve command line per base model, or a LiteLLM model_list."})
+    description = {"Prints the snippet a serving backend needs to load the promoted adapters.",
+        "vllm: a vllm serve command line per base model; litellm: a model_list.",
+        "Default: the production adapters."})
 final class RegistryServeConfigCommand implements Callable<Integer> {
   @ParentCommand
   RegistryCommand parent;

@@ -13,6 +13,7 @@ final class Verbs {
   static void register(CommandLine cl, Terminal terminal) {
     List<Object> verbs = List.of(
         new BuildCommand(terminal),
+        new InitCommand(terminal),
         new ExtractCommand(terminal),
         new ValidateCommand(terminal),
         new CombineCommand(terminal),

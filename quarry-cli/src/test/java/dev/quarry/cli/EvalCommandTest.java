@@ -104,6 +104,28 @@ class EvalCommandTest {
   }
 
   @Test
+  void theRegistryRecordsTheScoresOfAnEvalReport() throws Exception {
+    Path report = dir.resolve("report.json");
+    assertThat(CliRun.of("eval", "--endpoint", endpoint(), "--model", "acme-lora", "--baseline", "base", "--prompts",
+        prompts().toString(), "--symbols", symbols().toString(), "--no-cache", "--quiet", "--report",
+        report.toString()).code()).isZero();
+    Path adapter = Files.createDirectories(dir.resolve("acme-lora"));
+    Files.writeString(adapter.resolve("adapter_config.json"), "{\"base_model_name_or_path\":\"base\",\"r\":8}");
+    Files.writeString(adapter.resolve("adapter_model.safetensors"), "weights");
+    Path manifest = dir.resolve("manifest.json");
+    Files.writeString(manifest, "{\"tool_version\":\"0.1.0\",\"config_hash\":\"abc\",\"files\":{}}");
+    String db = dir.resolve("registry.db").toString();
+    assertThat(CliRun.of("registry", "add", adapter.toString(), "--dataset", manifest.toString(), "--eval",
+        report.toString(), "--db", db, "--quiet").code()).isZero();
+    JsonNode shown = Json.mapper().readTree(CliRun.of("registry", "show", "acme-lora", "--db", db, "--json").out());
+    JsonNode rep = Json.mapper().readTree(report.toFile());
+    assertThat(shown.path("eval").path("score").asDouble())
+        .isEqualTo(rep.path("summary").path("adapter").path("score").asDouble()).isGreaterThan(0);
+    assertThat(shown.path("eval").path("baseline").asText()).isEqualTo("base");
+    assertThat(shown.path("eval").path("categories").path("sdk").isNumber()).isTrue();
+  }
+
+  @Test
   void failOnRegressionExitsOneWhenTheAdapterIsWorse() throws Exception {
     CliRun r = CliRun.of("eval", "--endpoint", endpoint(), "--model", "other", "--baseline", "acme-lora",
         "--prompts", prompts().toString(), "--symbols", symbols().toString(), "--no-cache", "--fail-on-regression",

@@ -10,13 +10,10 @@ import dev.quarry.dataset.analyze.AnalysisReport;
 import dev.quarry.dataset.analyze.Analyzer;
 import dev.quarry.dataset.balance.BalanceReport;
 import dev.quarry.dataset.balance.Balancer;
-import dev.quarry.dataset.combine.CombineReport;
 import dev.quarry.dataset.combine.Combiner;
-import dev.quarry.dataset.split.SplitReport;
 import dev.quarry.dataset.split.Splitter;
 import dev.quarry.export.DatasetSplits;
-import dev.quarry.export.Exporter;
-import dev.quarry.export.Exporters;
+import dev.quarry.export.ExportStage;
 import dev.quarry.extract.ExtractStage;
 import dev.quarry.extract.Repository;
 import dev.quarry.io.AtomicFile;
@@ -26,9 +23,11 @@ import dev.quarry.validate.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
@@ -47,8 +46,9 @@ public final class BuildPipeline {
    * @param out the output folder
    * @param counts counts per stage, as in the manifest
    * @param manifest the manifest written
+   * @param skipped the stages {@code --resume} skipped because nothing they depend on changed, in order
    */
-  public record Result(Path out, ObjectNode counts, ObjectNode manifest) {}
+  public record Result(Path out, ObjectNode counts, ObjectNode manifest, List<String> skipped) {}
 
   private final ProgressListener progress;
 
@@ -57,88 +57,113 @@ public final class BuildPipeline {
     this.progress = progress;
   }
 
+  /** Runs the build from scratch ({@link #run(Path, Path, Path, boolean)} without resume). */
+  public Result run(Path repoDir, Path configFile, Path out) throws IOException {
+    return run(repoDir, configFile, out, false);
+  }
+
   /**
    * Runs the build.
    *
    * @param repoDir the repository
    * @param configFile quarry.yaml given with {@code -c}, or null for {@code REPO/quarry.yaml} or the defaults
    * @param out the output folder
+   * @param resume skip every stage whose inputs and configuration hash are unchanged since the last build into
+   *     {@code out} (recorded in {@code out/.quarry-state.json}); the result is the same as without it
    */
-  public Result run(Path repoDir, Path configFile, Path out) throws IOException {
+  public Result run(Path repoDir, Path configFile, Path out, boolean resume) throws IOException {
     QuarryConfig config = ConfigLoader.resolve(repoDir, configFile);
     Repository repo = Repository.open(repoDir);
     Files.createDirectories(out);
     Map<Path, Object> before = snapshot(out);
+    StageRunner stages = new StageRunner(out, config.hash(), resume);
+    OutputRelativePaths paths = new OutputRelativePaths(out);
     ObjectNode counts = JsonNodeFactory.instance.objectNode();
     Path reports = out.resolve("reports");
     Path work = out.resolve("work");
+    Path extractedDir = out.resolve("extracted");
 
+    Map<String, String> repoInputs = new TreeMap<>();
+    repoInputs.put("repository", Fingerprint.repository(repoDir, out));
+    repoInputs.put("commit", repo.commit().orElse("none"));
+    ObjectNode ex = stages.run("extract", List.of(), repoInputs, List.of(extractedDir, reports.resolve("coverage.json")),
+        () -> extract(config, repo, out));
+    counts.set("extract", ex);
+    // Validation reads the extractor files in extractor order, which the counts keep.
+    List<Path> extracted = new ArrayList<>();
+    ex.fieldNames().forEachRemaining(id -> extracted.add(extractedDir.resolve(id + ".jsonl")));
+
+    counts.set("validate", stages.run("validate", extracted, Map.of(),
+        List.of(work.resolve("accepted.jsonl"), out.resolve("rejected.jsonl"), reports.resolve("validation.json"),
+            reports.resolve("validation.sarif")), () -> validate(config, extracted, out)));
+
+    counts.set("combine", stages.run("combine", List.of(work.resolve("accepted.jsonl")), Map.of(),
+        List.of(work.resolve("combined.jsonl")), () -> paths.apply(new Combiner(config.dedup(), progress)
+            .run(List.of(work.resolve("accepted.jsonl")), work.resolve("combined.jsonl")).toJson())));
+
+    counts.set("balance", stages.run("balance", List.of(work.resolve("combined.jsonl")), Map.of(),
+        List.of(work.resolve("balanced.jsonl"), reports.resolve("balance.json")), () -> {
+          BalanceReport balanced = new Balancer(config, 0, progress)
+              .run(work.resolve("combined.jsonl"), work.resolve("balanced.jsonl"));
+          writeJson(reports.resolve("balance.json"), balanced.toJson());
+          return balanced.toJson().deepCopy().without(List.of("deficits", "plan"));
+        }));
+
+    Path datasetDir = out.resolve("dataset");
+    counts.set("split", stages.run("split", List.of(work.resolve("balanced.jsonl")), Map.of(), List.of(datasetDir),
+        () -> new Splitter(config.split(), progress).run(work.resolve("balanced.jsonl"), datasetDir).toJson()));
+
+    DatasetSplits splits = DatasetSplits.in(datasetDir);
+    List<Path> splitFiles = List.of(splits.train(), splits.validation(), splits.test());
+    stages.run("analyze", splitFiles, Map.of(), List.of(reports.resolve("distribution.json")), () -> {
+      AnalysisReport analysis = new Analyzer(config, progress).run(splitFiles.stream().filter(Files::exists).toList());
+      writeJson(reports.resolve("distribution.json"), paths.apply(analysis.toJson()));
+      return JsonNodeFactory.instance.objectNode();
+    });
+
+    List<Path> exportInputs = new ArrayList<>(splitFiles);
+    exportInputs.addAll(List.of(out.resolve("rejected.jsonl"), reports.resolve("validation.json"),
+        reports.resolve("distribution.json")));
+    counts.set("export", stages.run("export", exportInputs, Map.of(), List.of(out.resolve("export"),
+        reports.resolve("report.html")), () -> ExportStage.run(config, out, config.projectOr(repo.name()),
+        repo.commit().orElse(null), readObject(reports.resolve("validation.json")),
+        readObject(reports.resolve("distribution.json"))).summary()));
+
+    removeStale(before, stages);
+    ObjectNode inputs = JsonNodeFactory.instance.objectNode();
+    inputs.put("repo", repoDir.toString()).put("name", repo.name()).put("commit", repo.commit().orElse(null));
+    ObjectNode manifest = Manifest.write(out, inputs, configPath(config, repoDir), config.hash(), counts);
+    stages.writeState();
+    return new Result(out, counts, manifest, stages.skipped());
+  }
+
+  private ObjectNode extract(QuarryConfig config, Repository repo, Path out) throws IOException {
     List<ExtractStage.Output> extracted = new ExtractStage(config, progress).run(repo, out.resolve("extracted"), List.of());
-    ObjectNode ex = counts.putObject("extract");
+    ObjectNode ex = JsonNodeFactory.instance.objectNode();
     ObjectNode coverage = JsonNodeFactory.instance.objectNode();
     for (ExtractStage.Output o : extracted) {
       ex.put(o.extractor(), o.examples());
       coverage.set(o.extractor(), Json.mapper().valueToTree(o.coverage()));
     }
-    writeJson(reports.resolve("coverage.json"), coverage);
-
-    ValidationReport validation = new ValidateStage(config, false, progress).run(
-        extracted.stream().map(ExtractStage.Output::file).toList(), work.resolve("accepted.jsonl"),
-        out.resolve("rejected.jsonl"));
-    writeJson(reports.resolve("validation.json"), relativeInputs(validation.toJson(), out));
-    validation.writeSarif(reports.resolve("validation.sarif"));
-    counts.putObject("validate").put("in", validation.in()).put("accepted", validation.accepted())
-        .put("rejected", validation.rejected());
-
-    CombineReport combined = new Combiner(config.dedup(), progress)
-        .run(List.of(work.resolve("accepted.jsonl")), work.resolve("combined.jsonl"));
-    counts.set("combine", relativeInputs(combined.toJson(), out));
-
-    BalanceReport balanced = new Balancer(config, 0, progress).run(work.resolve("combined.jsonl"), work.resolve("balanced.jsonl"));
-    writeJson(reports.resolve("balance.json"), balanced.toJson());
-    counts.set("balance", balanced.toJson().deepCopy().without(List.of("deficits", "plan")));
-
-    Path datasetDir = out.resolve("dataset");
-    SplitReport split = new Splitter(config.split(), progress).run(work.resolve("balanced.jsonl"), datasetDir);
-    counts.set("split", split.toJson());
-
-    DatasetSplits splits = DatasetSplits.in(datasetDir);
-    AnalysisReport analysis = new Analyzer(config, progress)
-        .run(Stream.of(splits.train(), splits.validation(), splits.test()).filter(Files::exists).toList());
-    writeJson(reports.resolve("distribution.json"), relativeInputs(analysis.toJson(), out));
-
-    ObjectNode exp = counts.putObject("export");
-    for (Exporter x : Exporters.builtIns()) {
-      x.export(splits, out.resolve("export").resolve(x.format()));
-      exp.put(x.format(), "export/" + x.format());
-    }
-
-    removeStale(before);
-    ObjectNode inputs = JsonNodeFactory.instance.objectNode();
-    inputs.put("repo", repoDir.toString()).put("name", repo.name()).put("commit", repo.commit().orElse(null));
-    ObjectNode manifest = Manifest.write(out, inputs, configPath(config, repoDir), config.hash(), counts);
-    return new Result(out, counts, manifest);
+    writeJson(out.resolve("reports").resolve("coverage.json"), coverage);
+    return ex;
   }
 
-  /**
-   * Rewrites the {@code inputs} of a stage report (paths, or objects with a {@code path}) relative to the
-   * output folder, so that where the folder lives does not change the reports or the manifest.
-   */
-  private static ObjectNode relativeInputs(ObjectNode report, Path out) {
-    JsonNode inputs = report.get("inputs");
-    if (inputs == null || !inputs.isArray()) {
-      return report;
-    }
-    com.fasterxml.jackson.databind.node.ArrayNode arr = (com.fasterxml.jackson.databind.node.ArrayNode) inputs;
-    for (int i = 0; i < arr.size(); i++) {
-      JsonNode in = arr.get(i);
-      if (in.isTextual()) {
-        arr.set(i, JsonNodeFactory.instance.textNode(relative(out, in.asText())));
-      } else if (in.isObject() && in.has("path")) {
-        ((ObjectNode) in).put("path", relative(out, in.get("path").asText()));
-      }
-    }
-    return report;
+  private ObjectNode validate(QuarryConfig config, List<Path> extracted, Path out) throws IOException {
+    Path reports = out.resolve("reports");
+    ValidationReport validation = new ValidateStage(config, false, progress).run(extracted,
+        out.resolve("work").resolve("accepted.jsonl"), out.resolve("rejected.jsonl"));
+    OutputRelativePaths paths = new OutputRelativePaths(out);
+    writeJson(reports.resolve("validation.json"), paths.apply(validation.toJson()));
+    validation.writeSarif(reports.resolve("validation.sarif"));
+    paths.applyToFile(reports.resolve("validation.sarif"));
+    return JsonNodeFactory.instance.objectNode().put("in", validation.in()).put("accepted", validation.accepted())
+        .put("rejected", validation.rejected());
+  }
+
+  private static ObjectNode readObject(Path p) throws IOException {
+    JsonNode n = Files.isRegularFile(p) ? Json.mapper().readTree(p.toFile()) : null;
+    return n != null && n.isObject() ? (ObjectNode) n : null;
   }
 
   /** The configuration file as the manifest records it: relative to the repository when it lies inside it. */
@@ -149,11 +174,6 @@ public final class BuildPipeline {
     Path c = Path.of(config.origin()).toAbsolutePath().normalize();
     Path r = repoDir.toAbsolutePath().normalize();
     return c.startsWith(r) ? r.relativize(c).toString().replace('\\', '/') : config.origin();
-  }
-
-  private static String relative(Path out, String path) {
-    return out.toAbsolutePath().normalize().relativize(Path.of(path).toAbsolutePath().normalize()).toString()
-        .replace('\\', '/');
   }
 
   private static void writeJson(Path p, ObjectNode node) throws IOException {
@@ -183,11 +203,12 @@ public final class BuildPipeline {
 
   /**
    * Deletes files of an earlier build that this build did not write: every output is replaced by an atomic
-   * rename, which gives it a new identity, so a file whose identity is unchanged is stale.
+   * rename, which gives it a new identity, so a file whose identity is unchanged is stale, unless it is an
+   * output of a stage that {@code --resume} skipped.
    */
-  private static void removeStale(Map<Path, Object> before) throws IOException {
+  private static void removeStale(Map<Path, Object> before, StageRunner stages) throws IOException {
     for (Map.Entry<Path, Object> e : before.entrySet()) {
-      if (Files.isRegularFile(e.getKey()) && identity(e.getKey()).equals(e.getValue())) {
+      if (Files.isRegularFile(e.getKey()) && identity(e.getKey()).equals(e.getValue()) && !stages.kept(e.getKey())) {
         Files.delete(e.getKey());
       }
     }

@@ -45,12 +45,16 @@ final class Manifest {
     return m;
   }
 
-  /** Every regular file under {@code out} but the manifest and temporary files, sorted by relative path. */
+  /**
+   * Every regular file under {@code out} but the manifest, temporary files and the resume state (which is
+   * written after the manifest), sorted by relative path.
+   */
   static List<Path> outputs(Path out) throws IOException {
     try (Stream<Path> s = Files.walk(out)) {
       return s.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().equals(FILE) || !p.getParent().equals(out))
           .filter(p -> !p.getFileName().toString().endsWith(".tmp"))
+          .filter(p -> !p.equals(out.resolve(BuildState.FILE)))
           .sorted((a, b) -> out.relativize(a).toString().replace('\\', '/')
               .compareTo(out.relativize(b).toString().replace('\\', '/')))
           .toList();

@@ -29,7 +29,7 @@ public final class ExampleText {
 
   /** The normalised conversation without the system prompt, one {@code role\u001e text} block per turn. */
   public static String normalised(Example e) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(textLength(e) + 32);
     for (Message m : e.messages()) {
       if (m.role() == Role.SYSTEM) {
         continue;
@@ -52,7 +52,8 @@ public final class ExampleText {
    * digits or {@code _}, compared case-insensitively; punctuation and whitespace only separate words.
    */
   public static long[] wordHashes(Example e) {
-    long[] out = new long[64];
+    // Code and prose average well over 4 characters per word plus separator: rarely needs to grow.
+    long[] out = new long[Math.max(16, textLength(e) / 4)];
     int n = 0;
     for (Message m : e.messages()) {
       if (m.role() == Role.SYSTEM) {
@@ -85,6 +86,16 @@ public final class ExampleText {
       }
     }
     return Arrays.copyOf(out, n);
+  }
+
+  private static int textLength(Example e) {
+    int n = 0;
+    for (Message m : e.messages()) {
+      if (m.role() != Role.SYSTEM) {
+        n += m.content().length();
+      }
+    }
+    return n;
   }
 
   /** A strong 64-bit finaliser (the one of SplitMix64). */

@@ -34,8 +34,21 @@ public final class QualityMarkers {
     return containsAny(text, TYPES);
   }
 
+  /** As {@link #tests} for text already lower-cased with {@code Locale.ROOT}. */
+  public static boolean testsInLowerCase(String lower) {
+    return containsLower(lower, TESTS);
+  }
+
+  /** As {@link #errorHandling} for text already lower-cased with {@code Locale.ROOT}. */
+  public static boolean errorHandlingInLowerCase(String lower) {
+    return containsLower(lower, ERRORS);
+  }
+
   private static boolean containsAny(String text, List<String> markers) {
-    String lower = text.toLowerCase(Locale.ROOT);
+    return containsLower(text.toLowerCase(Locale.ROOT), markers);
+  }
+
+  private static boolean containsLower(String lower, List<String> markers) {
     for (String m : markers) {
       if (lower.contains(m)) {
         return true;

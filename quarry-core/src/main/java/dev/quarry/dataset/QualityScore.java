@@ -23,7 +23,9 @@ public final class QualityScore {
       }
     }
     String a = answers.toString();
-    return pack(f.errors(), f.warnings(), QualityMarkers.tests(a), QualityMarkers.errorHandling(a), a.length());
+    String lower = a.toLowerCase(java.util.Locale.ROOT);
+    return pack(f.errors(), f.warnings(), QualityMarkers.testsInLowerCase(lower),
+        QualityMarkers.errorHandlingInLowerCase(lower), a.length());
   }
 
   /** Packs the criteria; counts above 255 saturate, lengths above 2^40 saturate. */

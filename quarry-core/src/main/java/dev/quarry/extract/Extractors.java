@@ -41,6 +41,7 @@ public final class Extractors {
         new dev.quarry.extract.hooks.HooksExtractor(),
         new dev.quarry.extract.mcp.McpExtractor(),
         new dev.quarry.extract.agents.AgentsExtractor(),
+        new dev.quarry.extract.docs.DocsExtractor(),
         new dev.quarry.extract.handcrafted.HandcraftedExtractor());
   }
 }

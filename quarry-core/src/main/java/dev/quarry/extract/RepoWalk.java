@@ -216,7 +216,8 @@ final class RepoWalk {
   private String linkDetail(Path link) {
     try {
       Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
-      return target.startsWith(root) ? "links to " + relative(target) + " (links are not followed)"
+      String rel = target.startsWith(root) ? relative(target) : null;
+      return rel != null ? "links to " + (rel.isEmpty() ? "the repository root" : rel) + " (links are not followed)"
           : "links outside the repository (not followed)";
     } catch (IOException | UnsupportedOperationException e) {
       return "symbolic link (not followed)";

@@ -31,6 +31,7 @@ import org.treesitter.TSTreeCursor;
 public final class SourceTree implements AutoCloseable {
   /** Parsed bytes between two requests to reclaim native trees. */
   static final long GC_HINT_BYTES = 64L << 20;
+  private static final int READ_CHUNK = 1 << 16;
 
   private static final ThreadLocal<Map<Grammar, TSParser>> PARSERS =
       ThreadLocal.withInitial(() -> new EnumMap<>(Grammar.class));
@@ -75,7 +76,10 @@ public final class SourceTree implements AutoCloseable {
       return p;
     });
     byte[] in = input;
-    TSTree tree = parser.parse(in, null, (buf, offset, point) -> {
+    // The array given to parse() is the reader's scratch buffer, which the reader fills from the source at
+    // the requested offset; passing the source itself would let the reader overwrite it.
+    byte[] scratch = new byte[Math.max(1, Math.min(in.length, READ_CHUNK))];
+    TSTree tree = parser.parse(scratch, null, (buf, offset, point) -> {
       int n = Math.min(buf.length, in.length - offset);
       if (n <= 0) {
         return 0;

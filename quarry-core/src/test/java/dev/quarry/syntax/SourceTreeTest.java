@@ -23,6 +23,17 @@ class SourceTreeTest {
   }
 
   @Test
+  void textAtTheStartOfALargeFileIsNotOverwrittenByParsing() {
+    String body = "/** Docs. */\nexport function a(): number {\n  return 1;\n}\n" + "// filler line\n".repeat(9000);
+    try (SourceTree t = SourceTree.parse(Grammar.TYPESCRIPT, body)) {
+      TSNode first = t.root().getNamedChild(0);
+      assertThat(t.text(first)).isEqualTo("/** Docs. */");
+      assertThat(t.source()).isEqualTo(body);
+      assertThat(t.text(0, t.byteLength())).isEqualTo(body);
+    }
+  }
+
+  @Test
   void pythonFormFeedIsNotASyntaxError() {
     try (SourceTree t = SourceTree.parse(Grammar.PYTHON, "def a():\n    return 1\n\f\ndef b():\n    return 2\n")) {
       assertThat(t.hasError()).isFalse();

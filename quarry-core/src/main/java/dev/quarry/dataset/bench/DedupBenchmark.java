@@ -37,15 +37,17 @@ public final class DedupBenchmark {
    *
    * @param report the combine report
    * @param seconds wall time
+   * @param cpuSeconds CPU time of the whole process during the run (all threads, GC included)
    * @param peakHeapBytes peak heap during the run
    */
-  public record Run(CombineReport report, double seconds, long peakHeapBytes) {
+  public record Run(CombineReport report, double seconds, double cpuSeconds, long peakHeapBytes) {
     /** {@code {mode, in, out, removed, exact_duplicates, near_duplicates, seconds, peak_heap_mb}}. */
     public ObjectNode toJson() {
       return JsonNodeFactory.instance.objectNode().put("mode", report.mode()).put("in", report.in())
           .put("out", report.out()).put("removed", report.removed())
           .put("exact_duplicates", report.exactDuplicates()).put("near_duplicates", report.nearDuplicates())
-          .put("seconds", Math.round(seconds * 100) / 100.0).put("peak_heap_mb", peakHeapBytes >> 20);
+          .put("seconds", Math.round(seconds * 100) / 100.0).put("cpu_seconds", Math.round(cpuSeconds * 100) / 100.0)
+          .put("peak_heap_mb", peakHeapBytes >> 20);
     }
   }
 
@@ -90,12 +92,21 @@ public final class DedupBenchmark {
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    long c0 = cpuNanos();
     long t0 = System.nanoTime();
     CombineReport r = new Combiner(new DedupSettings(mode, threshold), ProgressListener.NONE).withThreads(threads)
         .run(List.of(in), out);
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpuNanos() - c0) / 1e9;
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    return new Run(r, secs, peak);
+    return new Run(r, secs, cpu, peak);
+  }
+
+  private static long cpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   /** Scores the dedup output {@code out} against the generator's {@code truth} file. */

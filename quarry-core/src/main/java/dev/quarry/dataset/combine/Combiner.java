@@ -1,21 +1,19 @@
 package dev.quarry.dataset.combine;
 
-import dev.quarry.InputException;
 import dev.quarry.ProgressListener;
 import dev.quarry.config.DedupSettings;
 import dev.quarry.dataset.decontaminate.ContaminatedRecord;
 import dev.quarry.dataset.decontaminate.EvalIndex;
 import dev.quarry.dataset.dedup.Deduplicator;
 import dev.quarry.dataset.dedup.Resolution;
-import dev.quarry.io.JsonlLine;
-import dev.quarry.io.JsonlReader;
 import dev.quarry.io.JsonlWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Merges JSONL inputs into one file and removes duplicates ({@code quarry combine}).
@@ -27,7 +25,7 @@ import java.util.stream.Stream;
  * {@code source} is the absorbed record's {@code repo:path}, {@code input} its {@code file:line} and
  * {@code match} {@code exact} or {@code near}. Output is byte-identical for any thread count.
  *
- * <p>Malformed lines: by default the first one is an {@link InputException} naming file and line, raised in
+ * <p>Malformed lines: by default the first one is an {@link dev.quarry.InputException} naming file and line, raised in
  * pass 1 before anything is written; with {@link #withRejected} they are written to that file with their
  * reason instead and counted as removed. A record dropped for an earlier run's {@code meta.duplicates} is
  * not merged into its new survivor's list (only its own id is).
@@ -84,46 +82,46 @@ public final class Combiner {
   /**
    * Combines {@code inputs}, in order, into {@code out}.
    *
-   * @throws InputException on a missing or unreadable input, or a malformed line without a rejected file
+   * @throws dev.quarry.InputException on a missing or unreadable input, or a malformed line without a rejected file
    * @throws IOException when the output cannot be written
    */
   public CombineReport run(List<Path> inputs, Path out) throws IOException {
-    FirstPass first = new FirstPass(dedup.mode() == DedupSettings.Mode.NEAR, threads, eval, evalThreshold);
-    List<CombineReport.InputCount> counts = new ArrayList<>();
-    progress.start("combine: reading", -1);
-    long malformed = 0;
-    for (int f = 0; f < inputs.size(); f++) {
-      long lines = 0;
-      try (Stream<JsonlLine> s = JsonlReader.read(inputs.get(f))) {
-        for (JsonlLine l : (Iterable<JsonlLine>) s::iterator) {
-          lines++;
-          if (l instanceof JsonlLine.Malformed m) {
-            malformed++;
-            if (rejected == null) {
-              throw new InputException(inputs.get(f).toString(), m.line(), m.reason().message(),
-                  "fix the record, or pass --rejected FILE to set malformed lines aside");
-            }
-          } else {
-            first.accept(((JsonlLine.Parsed) l).example(), f, l.line());
-          }
-          progress.advance(1);
-        }
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "quarry-combine");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    try {
+      return run(inputs, out, pool, 2 * threads);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
-      counts.add(new CombineReport.InputCount(inputs.get(f).toString(), lines));
     }
-    RecordColumns cols = first.finish();
+  }
+
+  private CombineReport run(List<Path> inputs, Path out, ExecutorService pool, int inFlight) throws IOException {
+    FirstPass first = new FirstPass(dedup.mode() == DedupSettings.Mode.NEAR, eval, evalThreshold, rejected != null);
+    progress.start("combine: reading", -1);
+    RecordColumns cols = first.read(inputs, pool, inFlight, progress);
     progress.done();
     BitSet excluded = first.contaminated();
     Resolution res = new Deduplicator(dedup).resolve(cols.size, cols.ids, cols.quality, cols.exactKeys,
         first.signatures(), excluded, new ShingleReload(inputs, cols));
-    long written = new SecondPass(inputs, cols, res, progress).write(out, rejected);
+    long written = new SecondPass(inputs, cols, res, progress).write(out, rejected, pool, inFlight);
     List<ContaminatedRecord> contamination = new ArrayList<>();
     for (int i = excluded.nextSetBit(0); i >= 0; i = excluded.nextSetBit(i + 1)) {
       contamination.add(new ContaminatedRecord(RecordColumns.formatId(cols.ids[i]),
           inputs.get(cols.input[i]) + ":" + cols.line[i], first.overlap(i)));
     }
-    long total = counts.stream().mapToLong(CombineReport.InputCount::records).sum();
-    return new CombineReport(dedup.mode().wire(), dedup.threshold(), total, written, total - written, malformed,
-        res.exactRemoved(), res.nearRemoved(), excluded.cardinality(), res.clusters(), counts, contamination);
+    List<CombineReport.InputCount> counts = new ArrayList<>();
+    long total = 0;
+    for (int f = 0; f < inputs.size(); f++) {
+      counts.add(new CombineReport.InputCount(inputs.get(f).toString(), first.lines(f)));
+      total += first.lines(f);
+    }
+    return new CombineReport(dedup.mode().wire(), dedup.threshold(), total, written, total - written,
+        first.malformed(), res.exactRemoved(), res.nearRemoved(), excluded.cardinality(), res.clusters(), counts,
+        contamination);
   }
 }

@@ -18,6 +18,8 @@ final class RecordColumns {
   int[] input = new int[1024];
   int[] line = new int[1024];
   int size;
+  /** Records whose input line is exactly what the writer would write, so pass 2 can copy the bytes. */
+  final java.util.BitSet canonical = new java.util.BitSet();
   private final Map<String, Integer> keyIndex = new HashMap<>();
   private final List<String> keys = new ArrayList<>();
 

@@ -7,13 +7,15 @@ import dev.quarry.ProgressListener;
 import dev.quarry.dataset.dedup.Resolution;
 import dev.quarry.io.ExampleCodec;
 import dev.quarry.io.JsonlLine;
-import dev.quarry.io.JsonlReader;
-import dev.quarry.io.JsonlWriter;
+import dev.quarry.io.AtomicFile;
+import dev.quarry.io.Json;
 import dev.quarry.model.Example;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Pass 2 of combine: streams the inputs again in the same order and writes survivors, each with the
@@ -53,42 +55,85 @@ final class SecondPass {
   }
 
   /** Writes survivors to {@code out} and malformed lines to {@code rejected} (when not null). */
-  long write(Path out, Path rejected) throws IOException {
+  long write(Path out, Path rejected, ExecutorService pool, int maxInFlight) throws IOException {
     progress.start("combine: writing", cols.size);
-    try (JsonlWriter w = JsonlWriter.open(out);
-         JsonlWriter r = rejected == null ? null : JsonlWriter.open(rejected)) {
-      int index = 0;
-      for (Path in : inputs) {
-        try (Stream<JsonlLine> s = JsonlReader.read(in)) {
-          for (JsonlLine l : (Iterable<JsonlLine>) s::iterator) {
-            if (l instanceof JsonlLine.Malformed m) {
-              r.write(ExampleCodec.toRejectedJson(rejectedObject(m.original()), List.of(m.reason())));
-              continue;
-            }
-            int i = index++;
-            if (res.kept(i)) {
-              w.write(withDuplicates(((JsonlLine.Parsed) l).example(), i));
-            }
-            progress.advance(1);
-          }
+    long[] written = new long[1];
+    try (AtomicFile w = AtomicFile.create(out); AtomicFile r = rejected == null ? null : AtomicFile.create(rejected)) {
+      LinePipeline.run(inputs, pool, maxInFlight, this::render, res -> {
+        w.out().write(res.out);
+        if (r != null) {
+          r.out().write(res.rejected);
         }
-      }
-      if (index != cols.size) {
-        throw new IllegalStateException("an input changed between the two passes of combine: read " + index
-            + " records, expected " + cols.size);
-      }
+        written[0] += res.records;
+        progress.advance(res.lines);
+      });
       w.commit();
       if (r != null) {
         r.commit();
       }
-      progress.done();
-      return w.count();
     }
+    progress.done();
+    return written[0];
   }
 
-  private static ObjectNode rejectedObject(JsonNode original) {
-    return (ObjectNode) original;
+  private Rendered render(LinePipeline.Batch b) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(b.lines().length * 2048);
+    ByteArrayOutputStream rej = new ByteArrayOutputStream();
+    int records = 0;
+    try {
+      for (int k = 0; k < b.lines().length; k++) {
+        byte[] raw = b.lines()[k];
+        int i = indexOf(b.input(), b.lineNos()[k]);
+        if (i >= 0 && !res.kept(i)) {
+          continue;
+        }
+        if (i >= 0 && cols.canonical.get(i) && start[i] == start[i + 1]) {
+          // Validated in pass 1 and already in canonical form: copy the bytes, skip parse and print.
+          int from = LineParser.start(b.lineNos()[k], raw);
+          out.write(raw, from, LineParser.end(from, raw) - from);
+          out.write('\n');
+          records++;
+          continue;
+        }
+        JsonlLine l = LineParser.parse(b.file(), b.lineNos()[k], raw,
+            !(b.lastUnterminated() && k == b.lines().length - 1));
+        if (l instanceof JsonlLine.Malformed m) {
+          Json.mapper().writeValue(rej, ExampleCodec.toRejectedJson((ObjectNode) m.original(), List.of(m.reason())));
+          rej.write('\n');
+        } else if (l instanceof JsonlLine.Parsed p) {
+          if (i < 0) {
+            throw new IllegalStateException(b.file() + ":" + l.line() + " changed between the passes of combine");
+          }
+          Json.mapper().writeValue(out, ExampleCodec.toJson(withDuplicates(p.example(), i)));
+          out.write('\n');
+          records++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Rendered(out.toByteArray(), rej.toByteArray(), records, b.lines().length);
   }
+
+  /** The record index of a line, or -1 when pass 1 found no record there: (input, line) ascend with index. */
+  private int indexOf(int input, long line) {
+    int lo = 0;
+    int hi = cols.size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = cols.input[mid] != input ? Integer.compare(cols.input[mid], input) : Long.compare(cols.line[mid], line);
+      if (c == 0) {
+        return mid;
+      } else if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -1;
+  }
+
+  private record Rendered(byte[] out, byte[] rejected, int records, int lines) {}
 
   /**
    * The similarity rounded to 3 decimals without trailing zeros, so that the value reads back and writes

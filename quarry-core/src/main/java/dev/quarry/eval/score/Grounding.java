@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * <p>A <em>platform name</em> is an indexed endpoint path (matched as the same route), or an indexed hook,
  * symbol or definition that is compound ({@code create_collection}, {@code ChatClient}, {@code useChat}):
- * single plain words are too ambiguous to count.
+ * single plain words are too ambiguous to count, and private names ({@code _helper}) and test functions
+ * ({@code test_…}) are not API.
  *
  * <p>A <em>hallucination</em> is a name that looks like the platform's but is nowhere in the index and is not
  * defined by the answer itself: a hook ({@code use[A-Z]…}, when the platform has hooks, other than React's and
@@ -44,6 +45,9 @@ public final class Grounding {
     }
   }
 
+  /** Private helpers and test functions: real names, but not the API an answer is expected to use. */
+  private static final java.util.regex.Pattern NOT_API = java.util.regex.Pattern.compile("_.*|test_.*|test[A-Z].*");
+
   private final SymbolIndex index;
 
   /** Grounding against {@code index}. */
@@ -63,7 +67,7 @@ public final class Grounding {
       index.endpoint(p).ifPresent(out::add);
     }
     for (String id : Names.identifiers(text)) {
-      if (index.isPlatformName(id) && Names.isCompound(id)) {
+      if (index.isPlatformName(id) && Names.isCompound(id) && !NOT_API.matcher(id).matches()) {
         out.add(id);
       }
     }

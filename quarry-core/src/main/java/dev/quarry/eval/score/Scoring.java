@@ -1,5 +1,6 @@
 package dev.quarry.eval.score;
 
+import dev.quarry.config.QuarryConfig;
 import dev.quarry.eval.symbols.SymbolIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,16 @@ public final class Scoring {
         new HallucinationScorer(g), new ChrfScorer()));
   }
 
-  /** The built-ins with tree-sitter parsing and the built-in secret and attribution patterns. */
+  /**
+   * The built-ins with tree-sitter parsing and validation's attribution and secrets rules (default settings).
+   */
   public static Scoring defaults(SymbolIndex index) {
-    return builtIn(index, new TreeSitterSyntaxCheck(), List.of(PatternCheck.attribution(), PatternCheck.secrets()));
+    return defaults(index, QuarryConfig.defaults());
+  }
+
+  /** As {@link #defaults(SymbolIndex)}, with the validation settings of {@code config}. */
+  public static Scoring defaults(SymbolIndex index, QuarryConfig config) {
+    return builtIn(index, new TreeSitterSyntaxCheck(), RuleOutputCheck.validationRules(config));
   }
 
   /** The scorers, in order. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class EndpointPath {
   private static final String SEGMENT = "[A-Za-z0-9_.~{}$:<>-]+";
   private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.-]+(?::\\d+)?((?:/" + SEGMENT + ")+)/?");
-  private static final Pattern BARE = Pattern.compile("(?<![\\w.:/}>$-])((?:/" + SEGMENT + ")+)/?");
+  private static final Pattern BARE = Pattern.compile("(?<![\\w.:/}<>$-])((?:/" + SEGMENT + ")+)/?");
   private static final Pattern PARAM = Pattern.compile(
       "\\{[^/]*}|:[A-Za-z_]\\w*|<[^/]*>|\\$\\{[^/]*}|\\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,}|\\{\\{[^/]*}}");
   private static final Pattern VERSIONED = Pattern.compile("/(v\\d+|api)(/.*)?");

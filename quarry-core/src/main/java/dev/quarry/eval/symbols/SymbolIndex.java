@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.InputException;
 import dev.quarry.io.AtomicFile;
 import dev.quarry.io.Json;
+import dev.quarry.io.JsonlLine;
+import dev.quarry.io.JsonlReader;
 import dev.quarry.model.Example;
 import dev.quarry.model.Message;
 import dev.quarry.model.Role;
@@ -115,6 +117,39 @@ public final class SymbolIndex {
     Builder b = new Builder();
     records.forEach(b::add);
     return b.build();
+  }
+
+  /**
+   * Builds the index of the records of a JSONL file (e.g. {@code out/extracted/*.jsonl} or a split); lines that
+   * are not valid records are skipped, as validation would reject them.
+   *
+   * @throws InputException when the file cannot be read
+   */
+  public static SymbolIndex build(Path jsonl) {
+    return build(List.of(jsonl));
+  }
+
+  /**
+   * As {@link #build(Path)} over several files, e.g. every {@code out/extracted/<extractor>.jsonl}:
+   * {@code SymbolIndex.build(files).write(out.resolve("reports/symbols.json"))}.
+   */
+  public static SymbolIndex build(List<Path> jsonlFiles) {
+    Builder b = new Builder();
+    for (Path f : jsonlFiles) {
+      try (Stream<JsonlLine> lines = JsonlReader.read(f)) {
+        lines.forEach(l -> {
+          if (l instanceof JsonlLine.Parsed p) {
+            b.add(p.example());
+          }
+        });
+      }
+    }
+    return b.build();
+  }
+
+  /** Reads an index file, or builds one from a {@code .jsonl} file of records. */
+  public static SymbolIndex load(Path file) {
+    return file.getFileName().toString().endsWith(".jsonl") ? build(file) : read(file);
   }
 
   /** Accumulates records into an index; for callers that already iterate the records. Not thread-safe. */

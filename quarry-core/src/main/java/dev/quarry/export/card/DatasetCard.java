@@ -93,7 +93,9 @@ public final class DatasetCard {
 
   private static void categories(StringBuilder md, ReportView view) {
     md.append("## Categories\n\n");
-    table(md, "category", view.categories(), view.targets());
+    Map<String, Long> counts = new java.util.LinkedHashMap<>(view.categories());
+    view.targets().forEach((name, target) -> counts.putIfAbsent(name, 0L));
+    table(md, "category", counts, view.targets());
   }
 
   private static void validation(StringBuilder md, ReportView view) {

@@ -20,7 +20,10 @@ import java.util.OptionalLong;
  */
 public final class HtmlReport {
   /** Records shown per sample list. */
-  public static final int SAMPLE = 30;
+  public static final int SAMPLE = 40;
+
+  /** Records shown per category (accepted) or per rule and category (rejected). */
+  public static final int PER_GROUP = 5;
 
   private HtmlReport() {}
 
@@ -61,7 +64,8 @@ public final class HtmlReport {
     head(h, title);
     h.append("<h1>").append(HtmlText.esc(title)).append("</h1>\n");
     headline(h, view, rej);
-    Map<String, Long> cats = view.categories();
+    Map<String, Long> cats = new java.util.LinkedHashMap<>(view.categories());
+    view.targets().forEach((name, target) -> cats.putIfAbsent(name, 0L));
     section(h, "Examples per category vs target", cats.isEmpty() && !acc.categories.isEmpty()
         ? SvgChart.bars("categories", acc.categories, Map.of()) + from(accName)
         : SvgChart.bars("categories", cats, view.targets()));
@@ -74,10 +78,13 @@ public final class HtmlReport {
         ? SvgChart.histogram("tokens", acc.tokenHistogram()) + from(accName)
         : SvgChart.histogram("tokens", hist));
     // The rejects file is exact (records per rule among the rejected); the report's table is the fallback.
-    section(h, "Rejected records per rule", SvgChart.bars("rules", rej.rules.isEmpty() ? view.rejectsPerRule()
-        : rej.rules, Map.of()));
-    RecordSamples.section(h, "accepted", "Accepted records (sample from " + accName + ")", acceptedSample, SAMPLE);
-    RecordSamples.section(h, "rejected", "Rejected records (sample, secrets redacted)", rejected, SAMPLE);
+    Map<String, Long> rules = rej.rules.isEmpty() ? view.rejectsPerRule() : rej.rules;
+    boolean none = rules.isEmpty() && rej.records == 0 && view.rejected().orElse(-1) == 0;
+    section(h, "Rejected records per rule", none ? "<p class=\"na\">No record was rejected.</p>"
+        : SvgChart.bars("rules", rules, Map.of()));
+    RecordSamples.section(h, "accepted", "Accepted records (sample from " + accName + ")", acceptedSample, SAMPLE,
+        PER_GROUP);
+    RecordSamples.section(h, "rejected", "Rejected records (sample, secrets redacted)", rejected, SAMPLE, PER_GROUP);
     h.append("<script>document.documentElement.setAttribute('data-report-ready', 'yes');</script>\n")
         .append("</body>\n</html>\n");
     return h.toString();

@@ -33,7 +33,12 @@ final class RecordSamples {
 
   private RecordSamples() {}
 
-  static void section(StringBuilder h, String id, String title, Path file, int limit) throws IOException {
+  /**
+   * Appends a sample of {@code file}: in file order, at most {@code perGroup} records per category (per first
+   * rule for rejected records) so that one large group does not fill the sample, and {@code limit} in all.
+   */
+  static void section(StringBuilder h, String id, String title, Path file, int limit, int perGroup)
+      throws IOException {
     h.append("<section id=\"").append(id).append("\"><h2>").append(HtmlText.esc(title)).append("</h2>\n");
     if (file == null || !Files.isRegularFile(file)) {
       h.append("<p class=\"na\">n/a</p>\n</section>\n");
@@ -43,10 +48,11 @@ final class RecordSamples {
         .append("oninput=\"var q = this.value.toLowerCase(); this.parentNode.querySelectorAll('details').forEach(")
         .append("function (d) { d.style.display = d.textContent.toLowerCase().indexOf(q) &lt; 0 ? 'none' : ''; });\">\n");
     int shown = 0;
+    Map<String, Integer> perKey = new TreeMap<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       while (shown < limit && (line = r.readLine()) != null) {
-        if (!line.isBlank()) {
+        if (!line.isBlank() && perKey.merge(group(line), 1, Integer::sum) <= perGroup) {
           record(h, line);
           shown++;
         }
@@ -56,6 +62,15 @@ final class RecordSamples {
       h.append("<p class=\"na\">none</p>\n");
     }
     h.append("</section>\n");
+  }
+
+  private static String group(String line) {
+    try {
+      JsonNode n = Json.mapper().readTree(line);
+      return n.path("rejection").path(0).path("rule").asText("") + "/" + n.path("category").asText("");
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private static void record(StringBuilder h, String line) {

@@ -57,8 +57,9 @@ final class SvgChart {
       return "<p class=\"na\">n/a</p>";
     }
     long max = Math.max(1, buckets.values().stream().mapToLong(Long::longValue).max().orElse(1));
-    int height = 240;
+    int top = 18;
     int plotH = 170;
+    int height = top + plotH + 70;
     double col = (WIDTH - 20.0) / buckets.size();
     StringBuilder s = new StringBuilder();
     s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH).append("\" height=\"")
@@ -68,13 +69,13 @@ final class SvgChart {
     for (Map.Entry<String, Long> e : buckets.entrySet()) {
       double h = plotH * (double) e.getValue() / max;
       double x = 10 + i * col;
-      s.append("<rect x=\"").append(fmt(x + 2)).append("\" y=\"").append(fmt(10 + plotH - h)).append("\" width=\"")
+      s.append("<rect x=\"").append(fmt(x + 2)).append("\" y=\"").append(fmt(top + plotH - h)).append("\" width=\"")
           .append(fmt(Math.max(1, col - 4))).append("\" height=\"").append(fmt(h)).append("\" class=\"bar\"/>");
-      s.append("<text x=\"").append(fmt(x + col / 2)).append("\" y=\"").append(fmt(6 + plotH - h))
+      s.append("<text x=\"").append(fmt(x + col / 2)).append("\" y=\"").append(fmt(top - 4 + plotH - h))
           .append("\" text-anchor=\"middle\" class=\"val\">").append(e.getValue()).append("</text>");
-      s.append("<text x=\"").append(fmt(x + col / 2)).append("\" y=\"").append(plotH + 28)
+      s.append("<text x=\"").append(fmt(x + col / 2)).append("\" y=\"").append(top + plotH + 18)
           .append("\" text-anchor=\"end\" transform=\"rotate(-35 ").append(fmt(x + col / 2)).append(' ')
-          .append(plotH + 28).append(")\" class=\"lbl\">").append(HtmlText.esc(e.getKey())).append("</text>");
+          .append(top + plotH + 18).append(")\" class=\"lbl\">").append(HtmlText.esc(e.getKey())).append("</text>");
       i++;
     }
     return s.append("</svg>").toString();

@@ -127,6 +127,7 @@ public final class Definitions {
     String summary = PyStrings.docstring(f, d).map(Definitions::firstParagraph).orElse("");
     StringBuilder sig = new StringBuilder(Signatures.header(f, d));
     if (t.equals("class_definition")) {
+      sig.append(':');
       int methods = 0;
       for (TSNode m : SourceTree.namedChildren(d.getChildByFieldName("body"))) {
         TSNode fn = unwrap(m);

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * cache so memory does not grow with the repository. Not thread-safe.
  */
 public final class Modules {
-  private static final int CACHE_FILES = 256;
+  private static final int CACHE_FILES = 2048;
   private static final List<String> JS_EXTENSIONS = List.of(".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts");
 
   private final Repository repo;

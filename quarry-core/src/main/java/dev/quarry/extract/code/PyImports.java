@@ -32,6 +32,12 @@ public final class PyImports {
       "elif_clause", "else_clause", "try_statement", "except_clause", "finally_clause", "function_definition",
       "decorated_definition", "with_statement");
 
+  /**
+   * The name of a wildcard import's binding ({@code from m import *} is recorded under {@code *m} with
+   * name {@code *}).
+   */
+  public static final String STAR = "*";
+
   private final Map<String, Binding> bindings;
 
   private PyImports(Map<String, Binding> bindings) {
@@ -58,6 +64,11 @@ public final class PyImports {
       if (t.equals("import_from_statement")) {
         TSNode moduleNode = n.getChildByFieldName("module_name");
         String module = moduleNode == null || moduleNode.isNull() ? "" : file.text(moduleNode).replace(" ", "");
+        for (TSNode c : SourceTree.namedChildren(n)) {
+          if (c.getType().equals("wildcard_import")) {
+            b.put(STAR + module, new Binding(module, STAR));
+          }
+        }
         for (TSNode name : SourceTree.fieldChildren(n, "name")) {
           if (name.getType().equals("aliased_import")) {
             b.put(file.text(name.getChildByFieldName("alias")),

@@ -3,6 +3,7 @@ package dev.quarry.extract.handcrafted;
 import dev.quarry.extract.Categorizer;
 import dev.quarry.extract.ExtractContext;
 import dev.quarry.extract.Extractor;
+import dev.quarry.extract.FenceLanguage;
 import dev.quarry.extract.RepoFile;
 import dev.quarry.extract.Repository;
 import dev.quarry.extract.SkipReason;
@@ -14,7 +15,6 @@ import dev.quarry.model.Role;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -96,7 +96,7 @@ public final class HandcraftedExtractor implements Extractor {
       messages.add(new Message(t.role(), t.text()));
     }
     LineRange lines = new LineRange(c.turns().get(0).lines().first(), c.turns().get(c.turns().size() - 1).lines().last());
-    String language = fm.language() != null ? fm.language() : c.language().map(HandcraftedExtractor::language).orElse("text");
+    String language = fm.language() != null ? fm.language() : c.language().map(FenceLanguage::of).orElse("text");
     return build(repo, ctx, f, messages, fm.category(), language, fm.tags(), lines, null);
   }
 
@@ -173,27 +173,5 @@ public final class HandcraftedExtractor implements Extractor {
       }
     }
     return null;
-  }
-
-  /** The example language for a code block's info string ({@code py} → {@code python}). */
-  static String language(String info) {
-    String i = info.toLowerCase(Locale.ROOT);
-    switch (i) {
-      case "py":
-      case "python3":
-        return "python";
-      case "ts":
-      case "tsx":
-        return "typescript";
-      case "js":
-      case "jsx":
-        return "javascript";
-      case "sh":
-      case "shell":
-      case "console":
-        return "bash";
-      default:
-        return i;
-    }
   }
 }

@@ -16,7 +16,7 @@ final class ClientExample {
       ClientLanguage language) {
     List<ClientCall.Arg> args = ClientCall.args(op);
     SampleValues values = new SampleValues(new TypeCollector(
-        spec.api().getComponents() == null ? null : spec.api().getComponents().getSchemas()));
+        spec.api().getComponents() == null ? null : spec.api().getComponents().getSchemas(), spec.external()));
     ClientCall.Samples s = ClientCall.samples(op, args, values);
     String client;
     String test;
@@ -46,7 +46,9 @@ final class ClientExample {
   }
 
   private static String userPrompt(OperationModel op, ClientLanguage language) {
-    String api = op.apiTitle().isEmpty() ? "the API" : "the " + op.apiTitle() + " API";
+    String title = op.apiTitle();
+    String api = title.isEmpty() ? "the API"
+        : title.toLowerCase(java.util.Locale.ROOT).matches(".*\\bapi\\b.*") ? "the " + title : "the " + title + " API";
     String what = op.summary().isEmpty() ? "" : " (" + stripDot(op.summary()) + ")";
     String id = op.operationId() == null ? "" : " `" + op.operationId() + "`";
     int variant = (int) (Long.parseLong(Hashing.sha256(op.symbol()).substring(0, 8), 16) % 3);

@@ -79,6 +79,19 @@ public final class OpenApiExtractor implements Extractor {
     return result;
   }
 
+  /** The spec files the default settings would read: for {@code quarry init}. */
+  public static List<String> detectSpecs(Repository repo) {
+    List<String> out = new ArrayList<>();
+    List<Glob> in = DEFAULT_SPECS.stream().map(Glob::of).toList();
+    for (RepoFile f : repo.filesIncludingGenerated()) {
+      boolean named = in.stream().anyMatch(g -> g.matches(f.path()));
+      if ((named || DATA_FILES.matches(f.path())) && f.size() <= MAX_SPEC_BYTES && sniff(repo, f)) {
+        out.add(f.path());
+      }
+    }
+    return out;
+  }
+
   private static boolean sniff(Repository repo, RepoFile f) {
     try {
       return SpecText.looksLikeSpec(repo.read(f), SpecText.isJson(f.path()));
@@ -132,7 +145,7 @@ public final class OpenApiExtractor implements Extractor {
       }
       try {
         PathItem item = spec.api().getPaths().get(c.path());
-        OperationModel model = OperationModels.of(spec.api(), c.path(), item, c.method(), op);
+        OperationModel model = OperationModels.of(spec.api(), c.path(), item, c.method(), op, spec.external());
         out.add(ClientExample.build(repo, ctx, f.path(), spec, model, language));
       } catch (RuntimeException e) {
         ctx.coverage().skip(f.path(), c.key(), SkipReason.INCOMPLETE,

@@ -22,9 +22,10 @@ final class OperationModels {
   private OperationModels() {}
 
   /** The model of {@code op}, registered at {@code path} with {@code method} (upper case). */
-  static OperationModel of(OpenAPI api, String path, PathItem item, String method, Operation op) {
+  static OperationModel of(OpenAPI api, String path, PathItem item, String method, Operation op,
+      ExternalSchemas external) {
     Map<String, Schema> schemas = api.getComponents() == null ? null : api.getComponents().getSchemas();
-    TypeCollector types = new TypeCollector(schemas);
+    TypeCollector types = new TypeCollector(schemas, external);
     String base = Names.pascal(op.getOperationId() != null ? op.getOperationId() : method + " " + path);
     List<OperationModel.Param> params = params(api, item, op, types, base);
     OperationModel.Body body = body(api, op, types, base);

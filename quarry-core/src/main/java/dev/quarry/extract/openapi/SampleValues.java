@@ -54,16 +54,16 @@ final class SampleValues {
 
   private JsonNode sample(Schema<?> s, int depth, Set<String> stack) {
     if (s.getExample() != null) {
-      return Json.mapper().valueToTree(s.getExample());
+      return tree(s.getExample());
     }
     if (s.getConst() != null) {
-      return Json.mapper().valueToTree(s.getConst());
+      return tree(s.getConst());
     }
     if (s.getEnum() != null && !s.getEnum().isEmpty() && s.getEnum().get(0) != null) {
-      return Json.mapper().valueToTree(s.getEnum().get(0));
+      return tree(s.getEnum().get(0));
     }
     if (s.getDefault() != null) {
-      return Json.mapper().valueToTree(s.getDefault());
+      return tree(s.getDefault());
     }
     List<Schema> alternatives = s.getOneOf() != null && !s.getOneOf().isEmpty() ? s.getOneOf() : s.getAnyOf();
     if (alternatives != null && !alternatives.isEmpty()) {
@@ -107,6 +107,18 @@ final class SampleValues {
         return depth < MAX_DEPTH ? properties(s, depth, stack) : F.objectNode();
       default:
         return F.textNode("value");
+    }
+  }
+
+  /** A value from the parsed spec as JSON; dates and anything the mapper cannot write become text. */
+  static JsonNode tree(Object v) {
+    if (v instanceof java.time.temporal.TemporalAccessor || v instanceof java.util.Date) {
+      return F.textNode(v.toString());
+    }
+    try {
+      return Json.mapper().valueToTree(v);
+    } catch (IllegalArgumentException e) {
+      return F.textNode(String.valueOf(v));
     }
   }
 

@@ -46,9 +46,10 @@ final class SpecReader {
    * @param api the parsed model, or null when swagger-parser gave none
    * @param messages swagger-parser's messages
    * @param lines where each operation is written, by key
+   * @param external schemas swagger-parser left as file references
    */
   record Result(String version, List<Candidate> candidates, Map<String, String> unresolved, OpenAPI api,
-      List<String> messages, Map<String, LineRange> lines) {}
+      List<String> messages, Map<String, LineRange> lines, ExternalSchemas external) {}
 
   private final Path repoRoot;
 
@@ -81,7 +82,7 @@ final class SpecReader {
     }
     List<String> messages = parsed == null || parsed.getMessages() == null ? List.of() : List.copyOf(parsed.getMessages());
     return new Result(version, candidates, unresolved, parsed == null ? null : parsed.getOpenAPI(), messages,
-        SpecText.operationLines(text, json));
+        SpecText.operationLines(text, json), new ExternalSchemas(file.toAbsolutePath().getParent(), repoRoot));
   }
 
   private boolean inline(ObjectNode root, Path file, List<Candidate> candidates, Map<String, String> unresolved) {
@@ -182,7 +183,7 @@ final class SpecReader {
   }
 
   /** Rewrites the relative {@code $ref}s of a node taken from {@code from} so they resolve from {@code toDir}. */
-  private static void rebase(JsonNode node, Path from, Path toDir) {
+  static void rebase(JsonNode node, Path from, Path toDir) {
     if (node.isObject()) {
       ObjectNode o = (ObjectNode) node;
       JsonNode ref = o.get("$ref");

@@ -30,13 +30,35 @@ final class TypeCollector {
       "Function", "JSON", "URL", "Headers", "ClientOptions", "None", "True", "False", "Type", "Bytes", "Int");
 
   private final Map<String, Schema> components;
+  private final ExternalSchemas external;
   private final Map<String, String> componentNames = new HashMap<>();
   private final Map<String, TypeDecl> decls = new LinkedHashMap<>();
   private final Set<String> usedNames = new HashSet<>();
 
-  /** A collector over the spec's {@code components.schemas} (may be null). */
+  /** A collector over the spec's {@code components.schemas} (may be null), with no external schemas. */
   TypeCollector(Map<String, Schema> components) {
+    this(components, ExternalSchemas.none());
+  }
+
+  /** A collector over the spec's {@code components.schemas} (may be null) and file references left unresolved. */
+  TypeCollector(Map<String, Schema> components, ExternalSchemas external) {
     this.components = components == null ? Map.of() : components;
+    this.external = external;
+  }
+
+  /** The schema a reference points to, or null. */
+  private Schema<?> target(String ref) {
+    String key = componentKey(ref);
+    if (key != null) {
+      return components.get(key);
+    }
+    return external.load(ref).orElse(null);
+  }
+
+  /** The name a reference's type gets before it is made unique. */
+  private static String rawName(String ref) {
+    String key = componentKey(ref);
+    return key != null ? key : ExternalSchemas.nameOf(ref);
   }
 
   /** The declarations needed so far, in first-use order. */
@@ -48,8 +70,7 @@ final class TypeCollector {
   Schema<?> resolve(Schema<?> s) {
     Schema<?> cur = s;
     for (int i = 0; i < 8 && cur != null && cur.get$ref() != null; i++) {
-      String name = componentKey(cur.get$ref());
-      cur = name == null ? null : components.get(name);
+      cur = target(cur.get$ref());
     }
     return cur;
   }
@@ -153,8 +174,8 @@ final class TypeCollector {
   }
 
   private TypeRef named(String ref) {
-    String key = componentKey(ref);
-    Schema<?> target = key == null ? null : components.get(key);
+    String key = componentKey(ref) != null ? componentKey(ref) : ref;
+    Schema<?> target = target(ref);
     if (target == null) {
       return TypeRef.ANY;
     }
@@ -162,10 +183,10 @@ final class TypeCollector {
     if (existing != null) {
       return new TypeRef.Named(existing);
     }
-    String name = reserveName(key);
+    String name = reserveName(rawName(ref));
     componentNames.put(key, name);
     if (decls.size() >= MAX_DECLS) {
-      decls.put(name, new TypeDecl.Alias(name, "Schema " + key + ", left opaque to keep the example short.",
+      decls.put(name, new TypeDecl.Alias(name, "Schema " + rawName(ref) + ", left opaque to keep the example short.",
           new TypeRef.MapOf(TypeRef.ANY)));
       return new TypeRef.Named(name);
     }
@@ -200,9 +221,8 @@ final class TypeCollector {
       return;
     }
     if (s.get$ref() != null) {
-      String key = componentKey(s.get$ref());
-      if (key != null && seen.add(key)) {
-        collectFields(components.get(key), name, fields, seen);
+      if (seen.add(s.get$ref())) {
+        collectFields(target(s.get$ref()), name, fields, seen);
       }
       return;
     }
@@ -268,7 +288,7 @@ final class TypeCollector {
 
   private static String json(Object v) {
     try {
-      return Json.mapper().writeValueAsString(v);
+      return Json.mapper().writeValueAsString(SampleValues.tree(v));
     } catch (JsonProcessingException e) {
       return "\"" + v + "\"";
     }

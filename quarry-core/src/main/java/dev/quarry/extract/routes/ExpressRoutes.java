@@ -44,8 +44,8 @@ final class ExpressRoutes {
     if (!fn.getType().equals("member_expression") || !f.text(fn.getChildByFieldName("property")).equals("use")) {
       return;
     }
-    TSNode obj = fn.getChildByFieldName("object");
-    if (!obj.getType().equals("identifier")) {
+    Optional<String> owner = owner(f, call);
+    if (owner.isEmpty()) {
       return;
     }
     List<TSNode> args = SourceTree.namedChildren(call.getChildByFieldName("arguments"));
@@ -58,10 +58,47 @@ final class ExpressRoutes {
       prefix = JsStrings.value(f, args.get(0));
       from = 1;
     }
-    RouterRef parent = new RouterRef(f.path(), f.text(obj));
+    RouterRef parent = new RouterRef(f.path(), owner.get());
     String p = prefix;
     for (int i = from; i < args.size(); i++) {
       ref(f, args.get(i), routers, modules).ifPresent(c -> mounts.mount(parent, c, p));
+    }
+  }
+
+  /**
+   * The router a {@code use} call mounts on: its receiver variable, or for a chain such as
+   * {@code const api = Router().use(a).use(b)} the variable (or the default export) the chain is assigned to.
+   */
+  private static Optional<String> owner(CodeFile f, TSNode useCall) {
+    TSNode base = useCall.getChildByFieldName("function").getChildByFieldName("object");
+    while (base.getType().equals("call_expression")) {
+      TSNode fn = base.getChildByFieldName("function");
+      if (!fn.getType().equals("member_expression")) {
+        break;
+      }
+      base = fn.getChildByFieldName("object");
+    }
+    if (base.getType().equals("identifier")) {
+      return Optional.of(f.text(base));
+    }
+    TSNode top = useCall;
+    while (true) {
+      TSNode p = top.getParent();
+      if (p == null || p.isNull()) {
+        return Optional.empty();
+      }
+      String t = p.getType();
+      if (t.equals("member_expression") || t.equals("call_expression") || t.equals("parenthesized_expression")) {
+        top = p;
+        continue;
+      }
+      if (t.equals("variable_declarator") && p.getChildByFieldName("name").getType().equals("identifier")) {
+        return Optional.of(f.text(p.getChildByFieldName("name")));
+      }
+      if (t.equals("export_statement")) {
+        return Optional.of(JsImports.DEFAULT);
+      }
+      return Optional.empty();
     }
   }
 
@@ -76,7 +113,7 @@ final class ExpressRoutes {
         return modules.js(f.path(), b.get().specifier()).map(file -> new RouterRef(file.path(),
             b.get().name().equals(JsImports.NAMESPACE) ? JsImports.DEFAULT : b.get().name()));
       }
-      return Optional.empty();
+      return Optional.of(new RouterRef(f.path(), name));
     }
     Optional<String> spec = requireOf(f, arg);
     return spec.flatMap(s -> modules.js(f.path(), s)).map(file -> new RouterRef(file.path(), JsImports.DEFAULT));
@@ -152,18 +189,18 @@ final class ExpressRoutes {
     Map<String, Boolean> routers = routers(f);
     boolean express = f.jsImports().importsAny("express");
     Optional<String> dflt = defaultExport(f);
-    List<Candidate<?>> out = new ArrayList<>();
+    java.util.TreeMap<Integer, Candidate<?>> byVerbPosition = new java.util.TreeMap<>();
     SourceTree.walk(f.root(), n -> {
       if (n.getType().equals("call_expression")) {
-        route(f, n, routers, express, dflt, mounts, out);
+        route(f, n, routers, express, dflt, mounts, byVerbPosition);
       }
       return true;
     });
-    return out;
+    return new ArrayList<>(byVerbPosition.values());
   }
 
   private static void route(CodeFile f, TSNode call, Map<String, Boolean> routers, boolean express,
-      Optional<String> dflt, Mounts mounts, List<Candidate<?>> out) {
+      Optional<String> dflt, Mounts mounts, Map<Integer, Candidate<?>> out) {
     TSNode fn = call.getChildByFieldName("function");
     if (!fn.getType().equals("member_expression")) {
       return;
@@ -216,7 +253,7 @@ final class ExpressRoutes {
     String handler = last != null && last.getType().equals("identifier") ? f.text(last) : "";
     String summary = DocComments.before(f, stmt).map(Definitions::firstParagraph).orElse("");
     String method = verb.equals("all") ? "ANY" : verb.toUpperCase(Locale.ROOT);
-    out.add(new Candidate<>(method + " " + path, stmt, stmt,
+    out.put(fn.getChildByFieldName("property").getStartByte(), new Candidate<>(method + " " + path, stmt, stmt,
         new Route(method, path, "express", handler, summary, recv, above)));
   }
 

@@ -79,10 +79,19 @@ final class TargetResolver {
       return d;
     }
     PyImports.Binding re = defs.imports().get(name);
-    if (re == null || re.name() == null) {
-      return Optional.empty();
+    if (re != null && re.name() != null) {
+      return modules.python(m.path(), re.module()).flatMap(n -> defined(n, re.name(), hops + 1));
     }
-    return modules.python(m.path(), re.module()).flatMap(n -> defined(n, re.name(), hops + 1));
+    for (java.util.Map.Entry<String, PyImports.Binding> e : defs.imports().entrySet()) {
+      if (e.getKey().startsWith(PyImports.STAR)) {
+        Optional<Definition> star = modules.python(m.path(), e.getValue().module())
+            .flatMap(n -> defined(n, name, hops + 1));
+        if (star.isPresent()) {
+          return star;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<Definition> byFileName(CodeFile f, TestCase t) {
@@ -136,6 +145,29 @@ final class TargetResolver {
       Optional<Definition> d = modules.definitions(m.get()).get(name);
       if (d.isPresent()) {
         return d;
+      }
+    }
+    return jsByFileName(f);
+  }
+
+  /** {@code useMap.test.ts} tests what it imports under the name {@code useMap} or from a file {@code useMap.*}. */
+  private Optional<Definition> jsByFileName(CodeFile f) {
+    String stem = f.file().name();
+    int dot = stem.indexOf('.');
+    stem = dot > 0 ? stem.substring(0, dot) : stem;
+    for (var e : f.jsImports().all().entrySet()) {
+      Optional<RepoFile> m = modules.js(f.path(), e.getValue().specifier());
+      if (m.isEmpty() || isTest(m.get().path())) {
+        continue;
+      }
+      String fileStem = m.get().name().contains(".") ? m.get().name().substring(0, m.get().name().indexOf('.'))
+          : m.get().name();
+      if (e.getKey().equals(stem) || fileStem.equals(stem)) {
+        String name = e.getValue().name().equals(JsImports.DEFAULT) ? e.getKey() : e.getValue().name();
+        Optional<Definition> d = modules.definitions(m.get()).get(name);
+        if (d.isPresent()) {
+          return d;
+        }
       }
     }
     return Optional.empty();

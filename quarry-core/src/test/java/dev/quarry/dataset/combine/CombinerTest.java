@@ -154,4 +154,50 @@ class CombinerTest {
 
     assertThat(Files.readString(dir.resolve("out.jsonl"))).isEqualTo(line + "\n");
   }
+
+  @Test
+  void readsLinesLikeTheKernelReaderBomCrlfAndBlankLines() throws Exception {
+    String a = dev.quarry.io.Json.mapper().writeValueAsString(
+        dev.quarry.io.ExampleCodec.toJson(example("Q1", "A1", "sdk", "a.py")));
+    String b = dev.quarry.io.Json.mapper().writeValueAsString(
+        dev.quarry.io.ExampleCodec.toJson(example("Q2", "A2", "sdk", "b.py")));
+    Path in = dir.resolve("in.jsonl");
+    Files.write(in, ("\uFEFF" + a + "\r\n\r\n   \n" + b + "\r\n[1]\n" + a).getBytes(StandardCharsets.UTF_8));
+
+    CombineReport r = combiner(DedupSettings.Mode.EXACT).withRejected(dir.resolve("rej.jsonl"))
+        .run(List.of(in), dir.resolve("out.jsonl"));
+
+    assertThat(r.in()).isEqualTo(4);
+    assertThat(r.malformed()).isEqualTo(1);
+    assertThat(r.exactDuplicates()).isEqualTo(1);
+    List<String> out = Files.readAllLines(dir.resolve("out.jsonl"));
+    assertThat(out).hasSize(2);
+    assertThat(out.get(0)).contains("in.jsonl:6\",\"match\":\"exact\"");
+    assertThat(out.get(1)).isEqualTo(b);
+    assertThat(Files.readString(dir.resolve("rej.jsonl"))).contains("\"location\":\"line:5\"");
+  }
+
+  @Test
+  void truncatedLastLineIsAnInputError() throws Exception {
+    Path in = write(dir.resolve("in.jsonl"), List.of(example("Q", "A", "sdk", "a.py")));
+    Files.writeString(in, "{\"id\":\"q-", java.nio.file.StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> combiner(DedupSettings.Mode.EXACT).withRejected(dir.resolve("r.jsonl"))
+        .run(List.of(in), dir.resolve("out.jsonl")))
+        .isInstanceOf(InputException.class).hasMessageStartingWith(in + ":2: file ends inside a record");
+  }
+
+  @Test
+  void nonCanonicalInputLinesAreWrittenInCanonicalForm() throws Exception {
+    Example a = example("Q", "A", "sdk", "a.py");
+    String canonical = dev.quarry.io.Json.mapper().writeValueAsString(dev.quarry.io.ExampleCodec.toJson(a));
+    com.fasterxml.jackson.databind.JsonNode tree = dev.quarry.io.Json.mapper().readTree(canonical);
+    String spaced = dev.quarry.io.Json.pretty().writeValueAsString(tree).replace("\n", " ");
+    Path in = dir.resolve("in.jsonl");
+    Files.writeString(in, spaced + "\n");
+
+    combiner(DedupSettings.Mode.EXACT).run(List.of(in), dir.resolve("out.jsonl"));
+
+    assertThat(Files.readString(dir.resolve("out.jsonl"))).isEqualTo(canonical + "\n");
+  }
 }

@@ -58,6 +58,18 @@ class GroundingTest {
   }
 
   @Test
+  void privateHelpersAndTestFunctionsAreNotPlatformNames() {
+    SymbolIndex idx = SymbolIndex.build(java.util.stream.Stream.of(dev.quarry.model.Example.of(java.util.List.of(
+        dev.quarry.model.Message.user("q"), dev.quarry.model.Message.assistant(
+            "```python\ndef _raise_for_error(r):\n    pass\ndef test_get_health_works():\n    pass\n"
+                + "def get_health():\n    pass\n```")), "testing", "python",
+        new dev.quarry.model.Source("tests", null, "t.py", null, null, null))));
+    Grounding g = new Grounding(idx);
+    assertThat(g.platformNames("_raise_for_error(x); test_get_health_works(); get_health()"))
+        .containsExactly("get_health");
+  }
+
+  @Test
   void withoutASymbolIndexGroundingDoesNotApply() {
     Grounding none = new Grounding(SymbolIndex.empty());
     assertThat(new GroundingScorer(none).score("useQuantumSync()", REFERENCE).applicable()).isFalse();

@@ -33,14 +33,16 @@ class ScoringTest {
     AnswerScores s = scoring.score("```python\nprint('hi')\n```\naws_key = '" + key + "'", "```python\nprint('hi')\n```");
     Score clean = s.get("clean").orElseThrow();
     assertThat(clean.value()).isZero();
-    assertThat(clean.findings()).containsExactly("secrets: AWS access key at line 4");
+    assertThat(clean.findings()).hasSize(1);
+    assertThat(clean.findings().get(0)).startsWith("secrets: aws-access-key AKIA…").endsWith(" at assistant:4");
     assertThat(clean.findings().toString()).doesNotContain(key);
     assertThat(s.overall()).isZero();
   }
 
   @Test
-  void attributionMarkersAreFound() {
-    Score clean = scoring.score("done\n\nCo-Authored-By: someone", "").get("clean").orElseThrow();
-    assertThat(clean.findings()).containsExactly("attribution: co-author trailer at line 3");
+  void attributionMarkersAreFoundByTheValidationRule() {
+    Score clean = scoring.score("done\n\nThis code is AI-generated.", "").get("clean").orElseThrow();
+    assertThat(clean.value()).isZero();
+    assertThat(clean.findings()).singleElement().asString().startsWith("attribution: ").endsWith(" at assistant:3");
   }
 }

@@ -16,6 +16,7 @@ class EndpointPathTest {
   @Test
   void ignoresDivisionCommentsAndWordsWithSlashes() {
     assertThat(EndpointPath.find("x = a/b // half\nand/or")).isEmpty();
+    assertThat(EndpointPath.find("<div><b>x</b></div><br/>")).isEmpty();
   }
 
   @Test

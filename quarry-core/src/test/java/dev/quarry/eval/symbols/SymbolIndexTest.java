@@ -55,6 +55,24 @@ class SymbolIndexTest {
   }
 
   @Test
+  void loadsAJsonlOfRecordsSkippingMalformedLines() throws Exception {
+    Path f = tmp.resolve("extracted.jsonl");
+    Files.writeString(f, Files.readString(AcmeRecords.file()) + "{\"not\": \"a record\"}\n");
+    SymbolIndex idx = SymbolIndex.load(f);
+    assertThat(idx.toJson()).isEqualTo(AcmeRecords.index().toJson());
+  }
+
+  @Test
+  void buildsOneIndexFromSeveralExtractorFiles() throws Exception {
+    List<String> lines = Files.readAllLines(AcmeRecords.file());
+    Path hooks = tmp.resolve("hooks.jsonl");
+    Path routes = tmp.resolve("routes.jsonl");
+    Files.write(hooks, lines.subList(0, 5));
+    Files.write(routes, lines.subList(5, lines.size()));
+    assertThat(SymbolIndex.build(List.of(hooks, routes)).toJson()).isEqualTo(AcmeRecords.index().toJson());
+  }
+
+  @Test
   void aFileOfAnotherFormatIsAnInputError() throws Exception {
     Path f = tmp.resolve("symbols.json");
     Files.writeString(f, "{\"format\":\"something-else\"}");

@@ -1,0 +1,92 @@
+package dev.quarry.extract.docs;
+
+import dev.quarry.extract.ExtractContext;
+import dev.quarry.extract.Extractor;
+import dev.quarry.extract.FenceLanguage;
+import dev.quarry.extract.RepoFile;
+import dev.quarry.extract.Repository;
+import dev.quarry.extract.SkipReason;
+import dev.quarry.model.Example;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code docs}: one example per {@code ##} or {@code ###} section of Markdown standards and guides. The user
+ * asks a question the section answers (phrased from the heading and the document title); the answer is the
+ * section as written, with a lead-in naming the document. Sections too thin to teach anything (under
+ * {@value #MIN_CHARS} characters of text and no code) or too long to be one answer (over {@value #MAX_CHARS})
+ * are coverage skips.
+ *
+ * <p>Files: {@code paths} when configured, else {@code .platform/standards/**}, {@code docs/**},
+ * {@code **}{@code /CONTRIBUTING.md} and any Markdown under a folder whose name contains {@code standards}.
+ */
+public final class DocsExtractor implements Extractor {
+  /** The default file globs. */
+  public static final List<String> DEFAULT_PATHS = List.of(".platform/standards/**/*.md", "docs/**/*.md",
+      "**/CONTRIBUTING.md", "**/*standards*/**/*.md");
+  /** A section needs at least this many characters, unless it has a code block. */
+  static final int MIN_CHARS = 120;
+  /** A section longer than this is not one answer. */
+  static final int MAX_CHARS = 12_000;
+
+  @Override
+  public String id() {
+    return "docs";
+  }
+
+  @Override
+  public String defaultCategory() {
+    return "standards";
+  }
+
+  @Override
+  public Stream<Example> extract(Repository repo, ExtractContext ctx) {
+    List<String> globs = ctx.settings().paths().isEmpty() ? DEFAULT_PATHS : ctx.settings().paths();
+    List<RepoFile> files = repo.files(globs, ctx.settings().exclude()).stream()
+        .filter(f -> f.extension().equals("md") || f.extension().equals("markdown")).toList();
+    String project = ctx.config().projectOr(repo.name());
+    ctx.progress().start("docs", files.size());
+    return files.stream().flatMap(f -> {
+      List<Example> out = fromFile(repo, ctx, f, project);
+      ctx.progress().advance(1);
+      return out.stream();
+    }).onClose(() -> ctx.progress().done());
+  }
+
+  private List<Example> fromFile(Repository repo, ExtractContext ctx, RepoFile f, String project) {
+    ctx.coverage().fileScanned();
+    String text;
+    try {
+      text = repo.read(f).replace("\r\n", "\n");
+    } catch (IOException e) {
+      ctx.coverage().skip(f.path(), null, SkipReason.UNREADABLE, String.valueOf(e.getMessage()));
+      return List.of();
+    }
+    MarkdownDoc doc = MarkdownDoc.parse(text);
+    if (doc.sections().isEmpty()) {
+      ctx.coverage().skip(f.path(), null, SkipReason.NO_CANDIDATES, "no ## or ### sections");
+      return List.of();
+    }
+    ctx.coverage().candidates(doc.sections().size());
+    List<Example> out = new ArrayList<>();
+    for (Section s : doc.sections()) {
+      String symbol = (doc.title().isEmpty() ? "" : doc.title() + " > ") + s.heading();
+      boolean hasCode = s.body().contains("```") || s.body().contains("~~~");
+      if (s.body().length() < MIN_CHARS && !hasCode) {
+        ctx.coverage().skip(f.path(), symbol, SkipReason.TOO_SHORT,
+            s.body().length() + " characters, under " + MIN_CHARS + " and no code");
+        continue;
+      }
+      if (s.body().length() > MAX_CHARS) {
+        ctx.coverage().skip(f.path(), symbol, SkipReason.TOO_LONG, s.body().length() + " characters, over " + MAX_CHARS);
+        continue;
+      }
+      String language = s.codeLanguage().map(FenceLanguage::of).orElse("text");
+      out.add(ctx.example(repo, Questions.ask(f.path(), doc.title(), s, project), Questions.answer(f.path(), doc.title(), s),
+          language, f.path(), s.lines(), symbol, defaultCategory(), List.of("docs")));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.quarry.extract.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.extract.code.ExtractorFixture;
+import dev.quarry.model.Example;
+import dev.quarry.model.LineRange;
+import org.junit.jupiter.api.Test;
+
+class AgentsExtractorTest {
+  @Test
+  void readsOnlyAgentFoldersAndNamesTheDelegationPattern() {
+    var r = ExtractorFixture.run(new AgentsExtractor(), "agents/default");
+    assertThat(r.symbols()).containsExactly("Orchestrator");
+    Example o = r.bySymbol("Orchestrator");
+    assertThat(o.source().path()).isEqualTo("app/agents/orchestrator.py");
+    assertThat(o.source().lines()).isEqualTo(new LineRange(1, 11));
+    assertThat(o.meta().get("agent_pattern").asText()).isEqualTo("orchestrator");
+    assertThat(o.messages().get(2).content()).contains("`run`, `delegate`").contains("`Registry`");
+    assertThat(o.category()).isEqualTo("agents");
+  }
+}

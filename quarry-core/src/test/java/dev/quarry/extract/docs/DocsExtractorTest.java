@@ -1,0 +1,76 @@
+package dev.quarry.extract.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.quarry.extract.Coverage;
+import dev.quarry.extract.ExtractRun;
+import dev.quarry.extract.SkipReason;
+import dev.quarry.model.Example;
+import dev.quarry.model.LineRange;
+import org.junit.jupiter.api.Test;
+
+class DocsExtractorTest {
+  private static ExtractRun run() {
+    return ExtractRun.of(new DocsExtractor(), ExtractRun.fixture("docs"), "");
+  }
+
+  @Test
+  void oneExamplePerSubstantialSectionWithoutOverlap() {
+    ExtractRun r = run();
+
+    assertThat(r.examples()).extracting(e -> e.source().path() + " | " + e.source().symbol()).containsExactly(
+        ".platform/standards/python.md | Python Standards > Error handling",
+        ".platform/standards/python.md | Python Standards > Retries",
+        ".platform/standards/python.md | Python Standards > Why async everywhere?",
+        "docs/guides/deploy.md | 1. Release checklist:");
+    Example e = r.bySymbol("Python Standards > Error handling");
+    assertThat(e.finalAnswer()).startsWith("From \"Error handling\" in Python Standards (`.platform/standards/python.md`):\n\n"
+        + "Raise domain errors from `app.errors`").doesNotContain("@retry");
+    assertThat(e.source().lines()).isEqualTo(new LineRange(8, 11));
+    assertThat(e.category()).isEqualTo("standards");
+    assertThat(e.language()).isEqualTo("text");
+    assertThat(e.messages().get(1).content()).contains("error handling").contains("Python Standards");
+  }
+
+  @Test
+  void subsectionQuestionNamesItsParentAndCodeSetsTheLanguage() {
+    Example e = run().bySymbol("Python Standards > Retries");
+
+    assertThat(e.messages().get(1).content()).contains("retries (under Error handling)");
+    assertThat(e.language()).isEqualTo("python");
+    assertThat(e.source().lines()).isEqualTo(new LineRange(13, 18));
+  }
+
+  @Test
+  void questionHeadingsAreAskedAsWritten() {
+    Example e = run().bySymbol("Python Standards > Why async everywhere?");
+
+    assertThat(e.messages().get(1).content()).isEqualTo("Why async everywhere? What does our Python Standards say?");
+  }
+
+  @Test
+  void headingsInsideCodeBlocksDoNotSplitSections() {
+    Example e = run().bySymbol("1. Release checklist:");
+
+    assertThat(e.finalAnswer()).contains("# ## not a heading inside code", "git tag v1.2.3");
+    assertThat(e.finalAnswer()).startsWith("From \"Release checklist\" in deploy guide");
+    assertThat(e.language()).isEqualTo("bash");
+  }
+
+  @Test
+  void thinSectionsAndSectionlessDocsAreSkipsWithReasons() {
+    Coverage.Report c = run().coverage();
+
+    assertThat(c.filesScanned()).isEqualTo(3);
+    assertThat(c.candidates()).isEqualTo(5);
+    assertThat(c.skips()).extracting(Coverage.Skip::path, Coverage.Skip::symbol, Coverage.Skip::reason).containsExactly(
+        tuple(".platform/standards/python.md", "Python Standards > Naming", SkipReason.TOO_SHORT),
+        tuple("pkg/CONTRIBUTING.md", null, SkipReason.NO_CANDIDATES));
+  }
+
+  @Test
+  void phrasingIsStableAcrossRuns() {
+    assertThat(run().examples()).isEqualTo(run().examples());
+  }
+}

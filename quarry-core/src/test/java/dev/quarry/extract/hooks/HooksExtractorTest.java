@@ -1,0 +1,37 @@
+package dev.quarry.extract.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.extract.code.ExtractorFixture;
+import dev.quarry.model.Example;
+import dev.quarry.model.LineRange;
+import org.junit.jupiter.api.Test;
+
+class HooksExtractorTest {
+  @Test
+  void countsEachHookOnceDespiteReExportsAndUsesItsRealShape() {
+    var r = ExtractorFixture.run(new HooksExtractor(), "hooks/reexports");
+    assertThat(r.symbols()).containsExactly("useToggle", "useUser", "useNothing", "useCounter");
+    assertThat(r.examples()).extracting(e -> e.source().path()).containsExactly("src/hooks/useToggle.ts",
+        "src/hooks/useUser.tsx", "src/hooks/useUser.tsx", "src/useCounter.ts");
+
+    Example toggle = r.bySymbol("useToggle");
+    assertThat(toggle.source().lines()).isEqualTo(new LineRange(4, 8));
+    assertThat(toggle.messages().get(2).content()).contains("import useToggle from './useToggle';")
+        .contains("const [on, toggle] = useToggle(initial);")
+        .contains("onClick={() => toggle()}");
+
+    Example user = r.bySymbol("useUser");
+    assertThat(user.source().lines()).isEqualTo(new LineRange(4, 10));
+    assertThat(user.messages().get(2).content()).contains("import { useUser } from './useUser';")
+        .contains("const { user, reload } = useUser(id, options);")
+        .contains("{ id: string; options?: { refresh?: boolean } }");
+    assertThat(r.bySymbol("useNothing").messages().get(2).content()).contains("returns nothing");
+
+    Example vue = r.bySymbol("useCounter");
+    assertThat(vue.meta().get("ui_framework").asText()).isEqualTo("vue");
+    assertThat(vue.messages().get(2).content()).contains("<script setup lang=\"ts\">")
+        .contains("const { count, increment } = useCounter(props.start);");
+    assertThat(vue.category()).isEqualTo("sdk");
+  }
+}

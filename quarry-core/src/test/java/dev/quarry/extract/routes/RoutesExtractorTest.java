@@ -1,0 +1,65 @@
+package dev.quarry.extract.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.extract.code.ExtractorFixture;
+import dev.quarry.model.Example;
+import dev.quarry.model.LineRange;
+import org.junit.jupiter.api.Test;
+
+class RoutesExtractorTest {
+  private final RoutesExtractor routes = new RoutesExtractor();
+
+  @Test
+  void resolvesAliasedRoutersAndPrefixesAcrossFilesAfterNonAsciiText() {
+    var r = ExtractorFixture.run(routes, "routes/fastapi-aliases");
+    assertThat(r.symbols()).containsExactly("GET /", "GET /api/v1/items/{item_id}", "PUT|PATCH /api/v1/items/bulk",
+        "DELETE /other/{x}");
+    Example read = r.bySymbol("GET /api/v1/items/{item_id}");
+    assertThat(read.source().path()).isEqualTo("app/routers/items.py");
+    assertThat(read.source().lines()).isEqualTo(new LineRange(9, 15));
+    assertThat(read.messages().get(1).content()).contains("Fetch one item");
+    assertThat(read.messages().get(2).content()).contains("@router.get(\n    \"/{item_id}\",")
+        .contains("async def read_item(item_id: int) -> dict:\n    return {\"id\": item_id}");
+    assertThat(read.category()).isEqualTo("api-endpoints");
+    assertThat(r.bySymbol("PUT|PATCH /api/v1/items/bulk").source().lines()).isEqualTo(new LineRange(18, 21));
+    assertThat(r.bySymbol("PUT|PATCH /api/v1/items/bulk").messages().get(1).content())
+        .contains("Update many items at once");
+  }
+
+  @Test
+  void flaskBlueprintPrefixesAddUp() {
+    var r = ExtractorFixture.run(routes, "routes/flask-blueprints");
+    assertThat(r.symbols()).containsExactly("GET /health", "GET|POST /auth/v2/login");
+    assertThat(r.bySymbol("GET|POST /auth/v2/login").source().lines()).isEqualTo(new LineRange(6, 9));
+  }
+
+  @Test
+  void expressRoutersMountedByUseUnderAnAliasedImport() {
+    var r = ExtractorFixture.run(routes, "routes/express");
+    assertThat(r.symbols()).containsExactly("GET /health", "GET /v1/users/", "GET /v1/users/:id",
+        "DELETE /v1/users/:id");
+    assertThat(r.bySymbol("GET /v1/users/").source().lines()).isEqualTo(new LineRange(6, 8));
+    assertThat(r.bySymbol("GET /v1/users/").messages().get(1).content()).contains("List users");
+    assertThat(r.bySymbol("DELETE /v1/users/:id").source().lines()).isEqualTo(new LineRange(10, 12));
+  }
+
+  @Test
+  void expressPrefixesThroughChainedUseAndDefaultExports() {
+    var r = ExtractorFixture.run(routes, "routes/express-chain");
+    assertThat(r.symbols()).containsExactly("GET /api/tags");
+    assertThat(r.bySymbol("GET /api/tags").source().path()).isEqualTo("routes/tags.ts");
+    assertThat(r.bySymbol("GET /api/tags").source().lines()).isEqualTo(new LineRange(5, 7));
+    assertThat(r.bySymbol("GET /api/tags").language()).isEqualTo("typescript");
+  }
+
+  @Test
+  void springClassLevelMappingPrefixesMethods() {
+    var r = ExtractorFixture.run(routes, "routes/spring");
+    assertThat(r.symbols()).containsExactly("GET /api/users/{id}", "POST /api/users", "PUT /api/users/{id}");
+    Example get = r.bySymbol("GET /api/users/{id}");
+    assertThat(get.source().lines()).isEqualTo(new LineRange(9, 13));
+    assertThat(get.messages().get(2).content()).contains("@GetMapping(\"/{id}\")");
+    assertThat(get.language()).isEqualTo("java");
+  }
+}

@@ -1,0 +1,5 @@
+class Helper:
+    """Not under an agents folder."""
+
+    def go(self) -> None:
+        pass

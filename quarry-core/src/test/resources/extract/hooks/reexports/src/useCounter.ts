@@ -1,0 +1,7 @@
+import { ref } from 'vue';
+
+export function useCounter(start: number) {
+  const count = ref(start);
+  const increment = () => count.value++;
+  return { count, increment };
+}

@@ -1,0 +1,5 @@
+import express from 'express';
+import routes from './routes/index';
+
+const app = express();
+app.use(routes);

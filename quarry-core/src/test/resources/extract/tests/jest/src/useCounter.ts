@@ -1,0 +1,3 @@
+export function useCounter(initial: number = 0): [number, () => void] {
+  return [initial, () => {}];
+}
