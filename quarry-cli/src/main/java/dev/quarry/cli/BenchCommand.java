@@ -70,7 +70,10 @@ final class BenchCommand implements Runnable {
       @Option(names = "--mode", defaultValue = "both", paramLabel = "MODE", description = "exact, near or both") String mode,
       @Option(names = "--threshold", defaultValue = "0.8", paramLabel = "J") double threshold,
       @Option(names = "--threads", paramLabel = "N") Integer threads,
-      @Option(names = "--work", paramLabel = "DIR", description = "Where outputs go (default: beside FILE)") Path work)
+      @Option(names = "--work", paramLabel = "DIR", description = "Where outputs go (default: beside FILE)") Path work,
+      @Option(names = "--warmup", defaultValue = "20000", paramLabel = "LINES", description = "First run every "
+          + "mode untimed on this many leading lines, so neither mode pays JIT warm-up (default: ${DEFAULT-VALUE}).")
+      int warmup)
       throws Exception {
     List<DedupSettings.Mode> modes = switch (mode) {
       case "exact" -> List.of(DedupSettings.Mode.EXACT);
@@ -83,6 +86,15 @@ final class BenchCommand implements Runnable {
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("input", in.toString()).put("threads", n).put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+    if (warmup > 0) {
+      Path head = dir.resolve(in.getFileName() + ".warmup.jsonl");
+      try (java.util.stream.Stream<String> lines = Files.lines(in)) {
+        Files.write(head, (Iterable<String>) lines.limit(warmup)::iterator);
+      }
+      for (DedupSettings.Mode m : modes) {
+        DedupBenchmark.run(head, dir.resolve(head.getFileName() + "." + m.wire() + ".out.jsonl"), m, threshold, n);
+      }
+    }
     ArrayNode runs = json.putArray("runs");
     List<DedupBenchmark.Run> done = new ArrayList<>();
     for (DedupSettings.Mode m : modes) {

@@ -28,8 +28,8 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: out).")
   Path output = Path.of("out");
 
-  @Option(names = "--resume", description = {"Skip every stage whose inputs and configuration hash are unchanged",
-      "since the last build into the output folder (recorded in DIR/.quarry-state.json)."})
+  @Option(names = "--resume", description = "Skip every stage whose inputs and configuration hash are unchanged "
+      + "since the last build into the output folder (recorded in DIR/.quarry-state.json).")
   boolean resume;
 
   @Mixin

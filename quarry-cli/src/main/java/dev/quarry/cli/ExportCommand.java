@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code quarry export DIR --format F… -o OUT}: writes a split dataset in trainer formats, OUT/<format>/. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Writes a split dataset (DIR/{train,validation,test}.jsonl) in trainer-ready formats,",
-        "each into OUT/<format>/ (parquet: OUT/parquet/data/<split>-00000-of-00001.parquet)."})
+    description = "Writes a split dataset (DIR/{train,validation,test}.jsonl) in trainer-ready formats, each into "
+        + "OUT/<format>/ (parquet: OUT/parquet/data/<split>-00000-of-00001.parquet).")
 final class ExportCommand implements Callable<Integer> {
   private final Terminal terminal;
 
@@ -53,18 +53,16 @@ final class ExportCommand implements Callable<Integer> {
       throw new InputException(dataset.toString(), 0, "no train.jsonl, validation.jsonl or test.jsonl here",
           "give the dataset folder written by quarry split");
     }
-    List<Exporter> exporters = new ArrayList<>();
+    java.util.Map<String, Exporter> exporters = new java.util.LinkedHashMap<>();
     for (String f : formats) {
-      if (f.equals("all")) {
-        exporters.addAll(Exporters.all());
-      } else {
-        exporters.add(Exporters.byFormat(f));
+      for (Exporter e : f.equals("all") ? Exporters.all() : List.of(Exporters.byFormat(f))) {
+        exporters.putIfAbsent(e.format(), e);
       }
     }
     ObjectNode json = JsonNodeFactory.instance.objectNode().put("output", output.toString());
     ArrayNode done = json.putArray("formats");
     StringBuilder text = new StringBuilder("quarry: exported " + dataset + " into " + output);
-    for (Exporter e : exporters) {
+    for (Exporter e : exporters.values()) {
       Path dir = output.resolve(e.format());
       e.export(splits, dir);
       done.addObject().put("format", e.format()).put("folder", dir.toString());

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
  * OUT/<format>/ (when not there yet) and writes the trainer's files into OUT/<trainer>/.
  */
 @Command(name = "train-config", mixinStandardHelpOptions = true,
-    description = {"Writes ready-to-run trainer files into OUT/<trainer>/, exporting the data they read into",
-        "OUT/openai/ (axolotl, trl) or OUT/sharegpt/ (llamafactory) when it is not there yet."})
+    description = "Writes ready-to-run trainer files into OUT/<trainer>/, exporting the data they read into "
+        + "OUT/openai/ (axolotl, trl) or OUT/sharegpt/ (llamafactory) when it is not there yet.")
 final class TrainConfigCommand implements Callable<Integer> {
   private final Terminal terminal;
 

@@ -63,6 +63,34 @@ final class Fingerprint {
     return HexFormat.of().formatHex(md.digest());
   }
 
+  /**
+   * The running tool: its version and the SHA-256 of every jar that holds its code (the core and exporter
+   * plug-ins), so a rebuilt or upgraded Quarry never reuses the outputs of another one. When the code runs
+   * from class folders (tests, an IDE) only the version counts.
+   */
+  static String tool() throws IOException {
+    Map<String, String> parts = new TreeMap<>();
+    parts.put("version", dev.quarry.Version.get());
+    List<Class<?>> classes = new ArrayList<>();
+    classes.add(Fingerprint.class);
+    dev.quarry.export.Exporters.all().forEach(e -> classes.add(e.getClass()));
+    for (Class<?> c : classes) {
+      java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
+      if (src == null || src.getLocation() == null) {
+        continue;
+      }
+      try {
+        Path jar = Path.of(src.getLocation().toURI());
+        if (Files.isRegularFile(jar)) {
+          parts.put(jar.getFileName().toString(), Hashing.sha256(jar));
+        }
+      } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+        parts.put(c.getName(), "unknown location");
+      }
+    }
+    return Hashing.sha256(parts.toString());
+  }
+
   private static boolean isGitDir(Path relative) {
     return relative.getNameCount() > 0 && relative.getName(0).toString().equals(".git");
   }

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Runs the stages of one build and records each in the next {@link BuildState}; with {@code resume}, a stage
- * whose configuration hash and input fingerprints match the last build's (and whose outputs are intact) is
+ * whose configuration hash, input fingerprints and tool ({@link Fingerprint#tool}) match the last build's (and
+ * whose outputs are intact) is
  * skipped and its recorded counts are returned instead. Every output of a skipped stage is reported as kept,
  * so the build's stale-file sweep leaves it alone.
  */
@@ -31,12 +32,14 @@ final class StageRunner {
   private final BuildState next = BuildState.empty();
   private final List<String> skipped = new ArrayList<>();
   private final Set<Path> kept = new TreeSet<>();
+  private final String tool;
 
-  StageRunner(Path out, String configHash, boolean resume) {
+  StageRunner(Path out, String configHash, boolean resume) throws IOException {
     this.out = out;
     this.configHash = configHash;
     this.resume = resume;
     this.last = resume ? BuildState.load(out) : BuildState.empty();
+    this.tool = Fingerprint.tool();
   }
 
   /**
@@ -52,6 +55,7 @@ final class StageRunner {
       throws IOException {
     Map<String, String> in = fingerprint(inputs);
     in.putAll(extra);
+    in.put("(tool)", tool);
     if (resume) {
       Optional<ObjectNode> counts = last.reusable(name, configHash, in, out);
       if (counts.isPresent()) {

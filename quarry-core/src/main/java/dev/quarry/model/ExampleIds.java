@@ -40,8 +40,15 @@ public final class ExampleIds {
   /** Appends a JSON string literal escaped as RFC 8785 requires. */
   public static void appendJcsString(StringBuilder sb, String s) {
     sb.append('"');
+    int run = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      // Append the run of characters that need no escaping in one call: most text has none to escape.
+      sb.append(s, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
@@ -50,17 +57,14 @@ public final class ExampleIds {
         case '\n' -> sb.append("\\n");
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
+        default -> sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
       }
     }
+    sb.append(s, run, s.length());
     sb.append('"');
   }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private static byte[] sha256(byte[] bytes) {
     try {

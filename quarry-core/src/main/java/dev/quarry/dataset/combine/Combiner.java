@@ -18,15 +18,18 @@ import java.util.concurrent.Executors;
 /**
  * Merges JSONL inputs into one file and removes duplicates ({@code quarry combine}).
  *
- * <p>Two passes over the inputs. Pass 1 keeps, per record, its id, quality score, exact key, source file
- * and (near mode) a 256-byte MinHash signature, computed on worker threads; {@link Deduplicator} then
- * resolves clusters. Pass 2 streams the inputs again and writes each survivor, in input order, with what it
+ * <p>Two passes over the inputs. The calling thread splits files into lines; worker threads parse them
+ * (with the kernel reader's rules) and compute what pass 1 keeps per record: its id, quality score, exact
+ * key, source file and (near mode) a 256-byte MinHash signature. {@link Deduplicator} then resolves
+ * clusters, re-reading only the records of pairs too close to call (by line number, without parsing the
+ * rest). Pass 2 streams the inputs again and writes each survivor, in input order (a kept line already in
+ * canonical form is copied byte for byte), with what it
  * absorbed appended to {@code meta.duplicates}: {@code [{id, source, input, match, similarity}]} where
  * {@code source} is the absorbed record's {@code repo:path}, {@code input} its {@code file:line} and
  * {@code match} {@code exact} or {@code near}. Output is byte-identical for any thread count.
  *
- * <p>Malformed lines: by default the first one is an {@link dev.quarry.InputException} naming file and line, raised in
- * pass 1 before anything is written; with {@link #withRejected} they are written to that file with their
+ * <p>Malformed lines: by default the first one is an {@link dev.quarry.InputException} naming file and
+ * line, raised in pass 1 before anything is written; with {@link #withRejected} they are written to that file with their
  * reason instead and counted as removed. A record dropped for an earlier run's {@code meta.duplicates} is
  * not merged into its new survivor's list (only its own id is).
  *

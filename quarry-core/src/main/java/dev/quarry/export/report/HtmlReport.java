@@ -122,7 +122,7 @@ public final class HtmlReport {
   }
 
   private static String from(String file) {
-    return "<p class=\"note\">Counted from " + HtmlText.esc(file) + " (the report JSON had no such table).</p>";
+    return "<p class=\"note\">Counted from " + HtmlText.esc(file) + ".</p>";
   }
 
   private static final String CSS = """

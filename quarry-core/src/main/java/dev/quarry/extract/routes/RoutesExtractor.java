@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Route handlers of FastAPI, Flask, Express and Spring applications. The example asks to implement the
  * endpoint (method, full path with router and mount prefixes, summary) and answers with the handler as
- * written in the repository, decorators and annotations included.
+ * written in the repository, decorators and annotations included. An instance holds the mounts of the run in
+ * progress: use one instance per run (the registry creates new ones).
  */
 public final class RoutesExtractor extends CodeExtractor {
   private static final List<String> ASKS = List.of(

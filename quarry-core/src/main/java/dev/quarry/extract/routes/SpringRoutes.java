@@ -17,6 +17,9 @@ import org.treesitter.TSNode;
  * {@code @RequestMapping(method = …)}, under the class-level {@code @RequestMapping} prefix.
  */
 final class SpringRoutes {
+  private static final java.util.Set<String> HTTP_METHODS = java.util.Set.of("GET", "POST", "PUT", "DELETE",
+      "PATCH", "HEAD", "OPTIONS", "TRACE");
+
   private SpringRoutes() {}
 
   /** The routes of a Java file; each candidate spans the annotated method. */
@@ -110,13 +113,16 @@ final class SpringRoutes {
     if (args != null && !args.isNull()) {
       for (TSNode arg : SourceTree.namedChildren(args)) {
         if (arg.getType().equals("element_value_pair") && f.text(arg.getChildByFieldName("key")).equals("method")) {
-          String v = f.text(arg.getChildByFieldName("value"));
           List<String> out = new ArrayList<>();
-          for (String m : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")) {
-            if (v.toUpperCase(Locale.ROOT).contains("." + m)) {
-              out.add(m);
+          SourceTree.walk(arg.getChildByFieldName("value"), n -> {
+            if (n.getType().equals("identifier")) {
+              String m = f.text(n).toUpperCase(Locale.ROOT);
+              if (HTTP_METHODS.contains(m) && !out.contains(m)) {
+                out.add(m);
+              }
             }
-          }
+            return true;
+          });
           return out.isEmpty() ? "ANY" : String.join("|", out);
         }
       }
