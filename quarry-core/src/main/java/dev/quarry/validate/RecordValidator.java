@@ -24,6 +24,10 @@ final class RecordValidator {
     this.fix = fix;
   }
 
+  RuleContext context() {
+    return ctx;
+  }
+
   Outcome validate(Example original) {
     boolean[] applied = new boolean[rules.active().size()];
     List<Finding> findings = check(original, applied);

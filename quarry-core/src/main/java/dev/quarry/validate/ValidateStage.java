@@ -18,6 +18,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +34,9 @@ import java.util.stream.Stream;
  * {@code rejection} (SPEC §1), with every secret a {@link Redactor} recognises replaced by a placeholder so
  * the rejects file does not leak what it rejected.
  *
- * <p>Memory is bounded by the largest record: findings spill to a {@link FindingLog}. Both output files are
+ * <p>Records are checked in batches of {@value #BATCH} on one worker thread per processor (each with its own
+ * {@link RuleContext}) and written in input order, so the output does not depend on the thread count. Memory
+ * is bounded by a batch of records: findings spill to a {@link FindingLog}. Both output files are
  * atomic: when reading an input fails ({@link dev.quarry.InputException}), neither is created or changed.
  */
 public final class ValidateStage {
@@ -60,7 +68,6 @@ public final class ValidateStage {
     List<Rule> registry = Rules.all();
     ActiveRules rules = ActiveRules.of(config, registry);
     RuleContext ctx = new RuleContext(config);
-    RecordValidator validator = new RecordValidator(rules, ctx, fix);
     List<Redactor> redactors = new ArrayList<>();
     rules.active().forEach(a -> {
       if (a.rule() instanceof Redactor) {
@@ -69,37 +76,27 @@ public final class ValidateStage {
     });
     Tally tally = new Tally(rules, registry);
     FindingLog log = FindingLog.create();
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
+    ThreadLocal<RecordValidator> validators = ThreadLocal.withInitial(
+        () -> new RecordValidator(rules, ctx.forAnotherThread(), fix));
     boolean ok = false;
     try (JsonlWriter acc = JsonlWriter.open(accepted); JsonlWriter rej = JsonlWriter.open(rejected)) {
       progress.start("validate", -1);
       for (Path input : inputs) {
         String name = input.toString();
         try (Stream<JsonlLine> lines = JsonlReader.read(input)) {
-          for (Iterator<JsonlLine> it = lines.iterator(); it.hasNext(); ) {
-            JsonlLine line = it.next();
-            if (line instanceof JsonlLine.Malformed) {
-              JsonlLine.Malformed m = (JsonlLine.Malformed) line;
-              Finding f = Finding.of(m.reason());
-              tally.malformed(f);
-              log.add(f, "", name, m.line(), null);
-              ObjectNode orig = (ObjectNode) m.original();
-              rej.write(redact(ExampleCodec.toRejectedJson(orig, List.of(m.reason())), redactors, ctx));
-            } else {
-              JsonlLine.Parsed p = (JsonlLine.Parsed) line;
-              Outcome o = validator.validate(p.example());
-              Example e = o.example();
-              tally.record(e.category(), o);
-              for (Finding f : o.findings()) {
-                log.add(f, e.id(), name, p.line(), e.source());
-              }
-              if (o.rejected()) {
-                List<Rejection> why = o.findings().stream().map(Finding::toRejection).toList();
-                rej.write(redact(ExampleCodec.toRejectedJson(ExampleCodec.toJson(e), why), redactors, ctx));
-              } else {
-                acc.write(e);
-              }
+          Iterator<JsonlLine> it = lines.iterator();
+          while (it.hasNext()) {
+            List<JsonlLine> batch = new ArrayList<>(BATCH);
+            while (it.hasNext() && batch.size() < BATCH) {
+              batch.add(it.next());
             }
-            progress.advance(1);
+            List<Checked> results = check(batch, pool, validators, redactors);
+            for (int i = 0; i < batch.size(); i++) {
+              write(batch.get(i), results.get(i), name, tally, log, acc, rej, redactors, ctx);
+            }
+            progress.advance(batch.size());
           }
         }
       }
@@ -109,11 +106,104 @@ public final class ValidateStage {
       ok = true;
     } finally {
       progress.done();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
       if (!ok) {
         log.discard();
       }
     }
     return tally.report(inputs.stream().map(Path::toString).toList(), log);
+  }
+
+  /** The verdict on a parsed line, with the JSON to write when it is rejected (redacted on the worker). */
+  private record Checked(Outcome outcome, ObjectNode rejectedJson) {}
+
+  private static final int BATCH = 256;
+
+  /** Validates the parsed lines of a batch, in parallel when there is a pool; results in batch order. */
+  private static List<Checked> check(List<JsonlLine> batch, ExecutorService pool,
+      ThreadLocal<RecordValidator> validators, List<Redactor> redactors) throws IOException {
+    List<Future<Checked>> futures = new ArrayList<>(batch.size());
+    List<Checked> out = new ArrayList<>(batch.size());
+    for (JsonlLine line : batch) {
+      if (!(line instanceof JsonlLine.Parsed)) {
+        futures.add(null);
+        continue;
+      }
+      Example e = ((JsonlLine.Parsed) line).example();
+      Callable<Checked> task = () -> {
+        RecordValidator v = validators.get();
+        Outcome o = v.validate(e);
+        ObjectNode json = null;
+        if (o.rejected()) {
+          List<Rejection> why = o.findings().stream().map(Finding::toRejection).toList();
+          json = redact(ExampleCodec.toRejectedJson(ExampleCodec.toJson(o.example()), why), redactors, v.context());
+        }
+        return new Checked(o, json);
+      };
+      futures.add(pool == null ? CompletableFuture.completedFuture(call(task)) : pool.submit(task));
+    }
+    for (Future<Checked> f : futures) {
+      out.add(f == null ? null : await(f));
+    }
+    return out;
+  }
+
+  private static Checked call(Callable<Checked> task) {
+    try {
+      return task.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Checked await(Future<Checked> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("validation interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static void write(JsonlLine line, Checked c, String name, Tally tally, FindingLog log, JsonlWriter acc,
+      JsonlWriter rej, List<Redactor> redactors, RuleContext ctx) {
+    if (line instanceof JsonlLine.Malformed) {
+      JsonlLine.Malformed m = (JsonlLine.Malformed) line;
+      Finding f = Finding.of(m.reason());
+      tally.malformed(f);
+      log.add(f, "", name, m.line(), null);
+      ObjectNode orig = (ObjectNode) m.original();
+      rej.write(redact(ExampleCodec.toRejectedJson(orig, List.of(m.reason())), redactors, ctx));
+      return;
+    }
+    Outcome o = c.outcome();
+    Example e = o.example();
+    tally.record(e.category(), o);
+    for (Finding f : o.findings()) {
+      log.add(f, e.id(), name, line.line(), e.source());
+    }
+    if (c.rejectedJson() != null) {
+      rej.write(c.rejectedJson());
+    } else {
+      acc.write(e);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return r -> {
+      Thread t = new Thread(r, "quarry-validate");
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static ObjectNode redact(ObjectNode o, List<Redactor> redactors, RuleContext ctx) {

@@ -38,7 +38,7 @@ public final class AttributionRule implements FixableRule {
   private static final String ROBOT = "\uD83E\uDD16";
 
   /** The matchers of one run: names, and the wider list that counts inside a trailer or "Generated" line. */
-  private record Matchers(TermMatcher names, TermMatcher credits) {}
+  private record Matchers(java.util.Set<String> names, TermMatcher credits) {}
 
   /** A marker line: its kind, 0-based index among the message's lines, and folded offsets. */
   private record Marker(String kind, int line, int start, int end) {}
@@ -70,13 +70,13 @@ public final class AttributionRule implements FixableRule {
     for (int i = 0; i < e.messages().size(); i++) {
       String content = e.messages().get(i).content();
       FoldedText f = FoldedText.of(content);
-      List<Words.Word> words = Words.of(f);
-      List<Marker> markers = markers(f, m.credits().find(words));
+      List<TermMatcher.Match> credits = m.credits().find(Words.of(f));
+      List<Marker> markers = markers(f, credits);
       for (Marker k : markers) {
         out.add(Finding.error(id(), k.kind() + " (\"" + snippet(content, f.origin(k.start()), f.origin(k.end() - 1) + 1)
             + "\"): remove the line (--fix drops it)", Locations.of(e, i, k.line() + 1)));
       }
-      List<TermMatcher.Match> names = outermost(m.names().find(words));
+      List<TermMatcher.Match> names = outermost(credits.stream().filter(c -> m.names().contains(c.term())).toList());
       for (TermMatcher.Match n : names) {
         int line = Locations.lineAt(content, f.origin(n.start()));
         if (markers.stream().anyMatch(k -> k.line() + 1 == line)) {
@@ -141,7 +141,8 @@ public final class AttributionRule implements FixableRule {
       List<String> credits = new ArrayList<>(names);
       credits.addAll(AttributionTerms.TRAILER_NAMES);
       credits.addAll(AttributionTerms.DOMAINS);
-      return new Matchers(new TermMatcher(names, allow), new TermMatcher(credits, allow));
+      // One pass finds every name; the vendor names are the subset reported outside trailers.
+      return new Matchers(java.util.Set.copyOf(names), new TermMatcher(credits, allow));
     });
   }
 

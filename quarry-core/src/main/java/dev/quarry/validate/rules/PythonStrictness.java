@@ -23,6 +23,11 @@ final class PythonStrictness {
   private static final java.util.Set<String> CLAUSES = java.util.Set.of("elif_clause", "else_clause",
       "except_clause", "except_group_clause", "finally_clause");
 
+  private static final java.util.Set<String> COMPOUND = java.util.Set.of("module", "block", "if_statement",
+      "for_statement", "while_statement", "try_statement", "with_statement", "function_definition",
+      "class_definition", "decorated_definition", "match_statement", "case_clause", "elif_clause", "else_clause",
+      "except_clause", "except_group_clause", "finally_clause");
+
   private PythonStrictness() {}
 
   static Optional<Problem> check(SourceTree tree) {
@@ -42,7 +47,8 @@ final class PythonStrictness {
       } else if (CLAUSES.contains(type)) {
         found[0] = checkClause(n, lines);
       }
-      return found[0] == null;
+      // Blocks only occur inside compound statements: simple statements and expressions need no visit.
+      return found[0] == null && (COMPOUND.contains(type) || n.isError());
     });
     return Optional.ofNullable(found[0]);
   }
