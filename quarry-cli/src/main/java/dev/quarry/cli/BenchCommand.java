@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * dedup on it (exact first, as the baseline of the same process), scoring near dedup against the truth.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: generate a corpus with planted duplicates; time and score dedup on it.")
+    description = "Benchmarks: generate a corpus with planted duplicates; time dedup and extraction against baselines.")
 final class BenchCommand implements Runnable {
   private final Terminal terminal;
 
@@ -36,7 +36,7 @@ final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a bench command is required: generate or dedup");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a bench command is required: generate, dedup or extract");
   }
 
   @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -58,6 +58,28 @@ final class BenchCommand implements Runnable {
     CorpusGenerator.Counts c = new CorpusGenerator(seed, exactShare, nearShare).generate(n, out, t);
     terminal.err().printf(Locale.ROOT, "quarry: wrote %d records (%d exact and %d near duplicates planted) to %s "
         + "in %.1f s; truth in %s%n", c.records(), c.exact(), c.near(), out, (System.nanoTime() - t0) / 1e9, t);
+    return QuarryCli.OK;
+  }
+
+  @Command(name = "extract", mixinStandardHelpOptions = true,
+      description = "Times extraction of REPO against a floor measured in the same process (read every source "
+          + "file and parse it once with tree-sitter) and prints both in MB/s of source.")
+  int extract(
+      @Parameters(paramLabel = "REPO") Path repo,
+      @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml") Path config,
+      @Option(names = "--rounds", defaultValue = "3", paramLabel = "N") int rounds,
+      @Option(names = "--work", paramLabel = "DIR", description = "Where extractor output goes (default: a temporary folder)")
+      Path work) throws Exception {
+    dev.quarry.extract.Repository r = dev.quarry.extract.Repository.open(repo);
+    Path dir = work != null ? work : Files.createTempDirectory("quarry-bench-extract");
+    dev.quarry.extract.ExtractBenchmark.Result res = new dev.quarry.extract.ExtractBenchmark(
+        dev.quarry.config.ConfigLoader.resolve(repo, config)).run(r, dir, rounds);
+    terminal.out().printf(Locale.ROOT, "source files %d, %.2f MB; %d examples%n", res.files(), res.bytes() / 1e6,
+        res.examples());
+    terminal.out().printf(Locale.ROOT, "floor (read + parse): %.2f s, %.2f MB/s%n", res.floorSeconds(),
+        res.floorMbPerSecond());
+    terminal.out().printf(Locale.ROOT, "extract (all extractors): %.2f s, %.2f MB/s = %.0f %% of the floor%n",
+        res.extractSeconds(), res.extractMbPerSecond(), 100 * res.ratio());
     return QuarryCli.OK;
   }
 

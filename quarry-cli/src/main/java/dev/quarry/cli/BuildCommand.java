@@ -47,6 +47,10 @@ final class BuildCommand implements Callable<Integer> {
       if (stage.path("removed").asLong() > 0) {
         sb.append(", ").append(stage.get("removed").asLong()).append(" removed");
       }
+      long decontaminated = stage.path("decontamination").path("removed").asLong();
+      if (decontaminated > 0) {
+        sb.append(", ").append(decontaminated).append(" held-out dropped as overlapping train");
+      }
       if (stage.has("splits")) {
         sb.append(" (");
         stage.get("splits").fields().forEachRemaining(s -> sb.append(s.getKey()).append(' ').append(s.getValue()).append(", "));
@@ -56,9 +60,21 @@ final class BuildCommand implements Callable<Integer> {
       return sb.toString();
     }
     StringBuilder sb = new StringBuilder();
-    stage.fields().forEachRemaining(f -> sb.append(f.getKey()).append(' ')
-        .append(f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()).append(", "));
+    stage.fields().forEachRemaining(f -> sb.append(f.getKey()).append(' ').append(flat(f.getValue())).append("; "));
     return sb.length() > 2 ? sb.substring(0, sb.length() - 2) : "";
+  }
+
+  private static String flat(JsonNode v) {
+    if (v.isValueNode()) {
+      return v.asText();
+    }
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (v.isArray()) {
+      v.forEach(x -> parts.add(flat(x)));
+    } else {
+      v.fields().forEachRemaining(f -> parts.add(f.getKey() + " " + flat(f.getValue())));
+    }
+    return String.join(", ", parts);
   }
 
   @Override

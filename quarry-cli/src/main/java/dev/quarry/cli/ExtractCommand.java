@@ -10,6 +10,7 @@ import dev.quarry.extract.CoverageReport;
 import dev.quarry.extract.ExtractStage;
 import dev.quarry.extract.Repository;
 import dev.quarry.io.JsonlWriter;
+import dev.quarry.validate.rules.ExtractionRedactor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,8 @@ final class ExtractCommand implements Callable<Integer> {
     List<Coverage.Report> reports = new ArrayList<>();
     long n;
     try (JsonlWriter w = JsonlWriter.open(output)) {
-      n = new ExtractStage(cfg, terminal.progress(common.quiet)).runInto(r, w, only, reports);
+      n = new ExtractStage(cfg, terminal.progress(common.quiet)).withSanitizer(new ExtractionRedactor(cfg))
+          .runInto(r, w, only, reports);
       w.commit();
     }
     if (coverage != null) {

@@ -12,6 +12,11 @@ import dev.quarry.dataset.balance.BalanceReport;
 import dev.quarry.dataset.balance.Balancer;
 import dev.quarry.dataset.combine.Combiner;
 import dev.quarry.dataset.split.Splitter;
+import dev.quarry.dataset.decontaminate.DecontaminationReport;
+import dev.quarry.dataset.decontaminate.DecontaminationSettings;
+import dev.quarry.dataset.decontaminate.Decontaminator;
+import dev.quarry.eval.symbols.SymbolIndex;
+import dev.quarry.validate.rules.ExtractionRedactor;
 import dev.quarry.export.DatasetSplits;
 import dev.quarry.export.ExportStage;
 import dev.quarry.extract.ExtractStage;
@@ -86,8 +91,8 @@ public final class BuildPipeline {
     Map<String, String> repoInputs = new TreeMap<>();
     repoInputs.put("repository", Fingerprint.repository(repoDir, out));
     repoInputs.put("commit", repo.commit().orElse("none"));
-    ObjectNode ex = stages.run("extract", List.of(), repoInputs, List.of(extractedDir, reports.resolve("coverage.json")),
-        () -> extract(config, repo, out));
+    ObjectNode ex = stages.run("extract", List.of(), repoInputs, List.of(extractedDir, reports.resolve("coverage.json"),
+        reports.resolve("symbols.json")), () -> extract(config, repo, out));
     counts.set("extract", ex);
     // Validation reads the extractor files in extractor order, which the counts keep.
     List<Path> extracted = new ArrayList<>();
@@ -111,7 +116,14 @@ public final class BuildPipeline {
 
     Path datasetDir = out.resolve("dataset");
     counts.set("split", stages.run("split", List.of(work.resolve("balanced.jsonl")), Map.of(), List.of(datasetDir),
-        () -> new Splitter(config.split(), progress).run(work.resolve("balanced.jsonl"), datasetDir).toJson()));
+        () -> {
+          ObjectNode split = new Splitter(config.split(), progress).run(work.resolve("balanced.jsonl"), datasetDir).toJson();
+          // Held-out examples that share long n-grams with train would overstate how well the adapter generalises.
+          DecontaminationReport dc = new Decontaminator(DecontaminationSettings.defaults(), progress).heldOutAgainstTrain(
+              datasetDir.resolve("train.jsonl"), List.of(datasetDir.resolve("validation.jsonl"), datasetDir.resolve("test.jsonl")));
+          split.set("decontamination", paths.apply(dc.toJson()));
+          return split;
+        }));
 
     DatasetSplits splits = DatasetSplits.in(datasetDir);
     List<Path> splitFiles = List.of(splits.train(), splits.validation(), splits.test());
@@ -138,14 +150,16 @@ public final class BuildPipeline {
   }
 
   private ObjectNode extract(QuarryConfig config, Repository repo, Path out) throws IOException {
-    List<ExtractStage.Output> extracted = new ExtractStage(config, progress).run(repo, out.resolve("extracted"), List.of());
+    List<ExtractStage.Output> extracted = new ExtractStage(config, progress)
+        .withSanitizer(new ExtractionRedactor(config)).run(repo, out.resolve("extracted"), List.of());
     ObjectNode ex = JsonNodeFactory.instance.objectNode();
-    ObjectNode coverage = JsonNodeFactory.instance.objectNode();
     for (ExtractStage.Output o : extracted) {
       ex.put(o.extractor(), o.examples());
-      coverage.set(o.extractor(), Json.mapper().valueToTree(o.coverage()));
     }
-    writeJson(out.resolve("reports").resolve("coverage.json"), coverage);
+    ExtractStage.writeCoverage(out.resolve("reports").resolve("coverage.json"), repo, extracted);
+    // The platform's names, for grounding and hallucination checks of quarry eval.
+    SymbolIndex.build(extracted.stream().map(ExtractStage.Output::file).toList())
+        .write(out.resolve("reports").resolve("symbols.json"));
     return ex;
   }
 

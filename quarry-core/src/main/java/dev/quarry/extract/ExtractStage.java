@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -34,11 +35,23 @@ public final class ExtractStage {
 
   private final QuarryConfig config;
   private final ProgressListener progress;
+  private UnaryOperator<Example> sanitizer = UnaryOperator.identity();
 
   /** A stage for {@code config}. */
   public ExtractStage(QuarryConfig config, ProgressListener progress) {
     this.config = config;
     this.progress = progress;
+  }
+
+  /**
+   * This stage with a sanitizer applied to every example before it is written (and before budget sampling):
+   * {@code quarry build} and {@code quarry extract} pass one that redacts secrets, so no output holds a secret
+   * found in source in clear text.
+   */
+  public ExtractStage withSanitizer(UnaryOperator<Example> newSanitizer) {
+    ExtractStage s = new ExtractStage(config, progress);
+    s.sanitizer = newSanitizer;
+    return s;
   }
 
   /** The system prompt for {@code repo}: configured, or derived from the project name. */
@@ -62,7 +75,7 @@ public final class ExtractStage {
       Path file = outDir.resolve(x.id() + ".jsonl");
       long n;
       repo.observe(ctx.coverage());
-      try (Stream<Example> examples = x.extract(repo, ctx); JsonlWriter w = JsonlWriter.open(file)) {
+      try (Stream<Example> examples = x.extract(repo, ctx).map(sanitizer); JsonlWriter w = JsonlWriter.open(file)) {
         n = s.maxExamples() > 0 ? writeSampled(examples, s.maxExamples(), w, ctx) : writeAll(examples, w);
         w.commit();
       } finally {
@@ -84,7 +97,7 @@ public final class ExtractStage {
       }
       ExtractContext ctx = new ExtractContext(config, s, systemPrompt(repo), categorizer, progress);
       repo.observe(ctx.coverage());
-      try (Stream<Example> examples = x.extract(repo, ctx)) {
+      try (Stream<Example> examples = x.extract(repo, ctx).map(sanitizer)) {
         total += s.maxExamples() > 0 ? writeSampled(examples, s.maxExamples(), w, ctx) : writeAll(examples, w);
       } finally {
         repo.observe(null);

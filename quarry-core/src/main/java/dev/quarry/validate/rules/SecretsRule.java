@@ -58,6 +58,11 @@ public final class SecretsRule implements FixableRule, Redactor {
   @Override
   public Stream<Finding> check(Example e, RuleContext ctx) {
     List<Finding> out = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode r : e.meta().path(ExtractionRedactor.META)) {
+      out.add(Finding.error(id(), r.path("kind").asText() + " " + r.path("fingerprint").asText()
+          + " was in the source and is redacted here (revoke it and remove it from the source; an example mined "
+          + "from code holding a credential is not trained on)", r.path("location").asText("record")));
+    }
     List<String> allow = allow(ctx);
     for (int i = 0; i < e.messages().size(); i++) {
       String text = e.messages().get(i).content();
