@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
  * prompts of a test split or a probes file, scores the answers locally and reports.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
+    header = "Scores an adapter served by an OpenAI-compatible server against the test split and a baseline.",
     description = {"Asks an OpenAI-compatible server the prompts of a test split or probes file,",
         "scores the answers locally and compares the adapter with a baseline.",
         "Scores: syntax, clean output, grounding against the platform's symbols,",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code quarry export DIR --format F… -o OUT}: writes a split dataset in trainer formats, OUT/<format>/. */
 @Command(name = "export", mixinStandardHelpOptions = true,
+    header = "Writes a split dataset in trainer-ready formats (openai, sharegpt, alpaca, parquet).",
     description = "Writes a split dataset (DIR/{train,validation,test}.jsonl) in trainer-ready formats, each into "
         + "OUT/<format>/ (parquet: OUT/parquet/data/<split>-00000-of-00001.parquet).")
 final class ExportCommand implements Callable<Integer> {

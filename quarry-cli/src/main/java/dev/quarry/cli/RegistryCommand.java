@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code quarry registry <sub-command>}: the adapter registry (an SQLite file, created on first use). */
 @Command(name = "registry", mixinStandardHelpOptions = true,
+    header = "Keeps trained adapters with their lineage and eval scores; promotes them; prints serving config.",
     description = {"Keeps trained adapters with their lineage and eval scores, promotes them",
         "and prints serving snippets. Lineage: dataset manifest hash, config hash,",
         "tool version. The registry is an SQLite file: --db, else $QUARRY_REGISTRY,",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
  * OUT/<format>/ (when not there yet) and writes the trainer's files into OUT/<trainer>/.
  */
 @Command(name = "train-config", mixinStandardHelpOptions = true,
+    header = "Writes ready-to-run trainer configs (axolotl, trl, llamafactory).",
     description = "Writes ready-to-run trainer files into OUT/<trainer>/, exporting the data they read into "
         + "OUT/openai/ (axolotl, trl) or OUT/sharegpt/ (llamafactory) when it is not there yet.")
 final class TrainConfigCommand implements Callable<Integer> {
