@@ -70,6 +70,38 @@ public final class JsonlReader {
     });
   }
 
+  /**
+   * Parses one decoded, non-blank line by the rules of this reader, for callers that split lines themselves
+   * (e.g. to parse on several threads).
+   *
+   * @param file the file, for messages
+   * @param lineNo its 1-based line number
+   * @param text the line without its line end
+   * @param terminated whether a line end followed it; an unterminated line that is not JSON means truncation
+   * @throws InputException when the line is the cut-off end of a truncated file
+   */
+  public static JsonlLine parseLine(Path file, long lineNo, String text, boolean terminated) {
+    JsonNode node;
+    try {
+      node = Json.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      if (!terminated) {
+        throw new InputException(file.toString(), lineNo, "file ends inside a record (truncated?)",
+            "re-create the file; an interrupted copy or download leaves a partial last line");
+      }
+      String why = e.getOriginalMessage().lines().findFirst().orElse("invalid JSON");
+      ObjectNode raw = JsonNodeFactory.instance.objectNode().put("raw", text);
+      return new JsonlLine.Malformed(lineNo, raw, Rejection.error("json", "not valid JSON: " + why, "line:" + lineNo));
+    }
+    try {
+      return new JsonlLine.Parsed(lineNo, ExampleCodec.fromJson(node));
+    } catch (RecordException e) {
+      JsonNode original = node.isObject() ? node : JsonNodeFactory.instance.objectNode().set("raw", node);
+      return new JsonlLine.Malformed(lineNo, original,
+          Rejection.error("schema", e.getMessage() + " (" + e.fix() + ")", "line:" + lineNo));
+    }
+  }
+
   private static final class LineSpliterator extends Spliterators.AbstractSpliterator<JsonlLine> {
     private final Path file;
     private final InputStream in;
@@ -112,7 +144,7 @@ public final class JsonlReader {
           if (text.isBlank()) {
             continue;
           }
-          action.accept(parse(text, terminated));
+          action.accept(parseLine(file, lineNo, text, terminated));
           return true;
         }
         return false;
@@ -168,29 +200,6 @@ public final class JsonlReader {
         return cb.toString();
       } catch (CharacterCodingException e) {
         throw new InputException(file.toString(), lineNo, "invalid UTF-8", "re-encode the file as UTF-8");
-      }
-    }
-
-    private JsonlLine parse(String text, boolean terminated) {
-      JsonNode node;
-      try {
-        node = Json.mapper().readTree(text);
-      } catch (JsonProcessingException e) {
-        if (!terminated) {
-          throw new InputException(file.toString(), lineNo, "file ends inside a record (truncated?)",
-              "re-create the file; an interrupted copy or download leaves a partial last line");
-        }
-        String why = e.getOriginalMessage().lines().findFirst().orElse("invalid JSON");
-        ObjectNode raw = JsonNodeFactory.instance.objectNode().put("raw", text);
-        return new JsonlLine.Malformed(lineNo, raw,
-            Rejection.error("json", "not valid JSON: " + why, "line:" + lineNo));
-      }
-      try {
-        return new JsonlLine.Parsed(lineNo, ExampleCodec.fromJson(node));
-      } catch (RecordException e) {
-        JsonNode original = node.isObject() ? node : JsonNodeFactory.instance.objectNode().set("raw", node);
-        return new JsonlLine.Malformed(lineNo, original,
-            Rejection.error("schema", e.getMessage() + " (" + e.fix() + ")", "line:" + lineNo));
       }
     }
 

@@ -1,14 +1,11 @@
 package dev.quarry.dataset.combine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.quarry.InputException;
 import dev.quarry.io.ExampleCodec;
 import dev.quarry.io.Json;
 import dev.quarry.io.JsonlLine;
-import dev.quarry.model.RecordException;
-import dev.quarry.model.Rejection;
+import dev.quarry.io.JsonlReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -74,24 +71,6 @@ final class LineParser {
     if (text.isBlank()) {
       return null;
     }
-    JsonNode node;
-    try {
-      node = Json.mapper().readTree(text);
-    } catch (JsonProcessingException e) {
-      if (!terminated) {
-        throw new InputException(file.toString(), lineNo, "file ends inside a record (truncated?)",
-            "re-create the file; an interrupted copy or download leaves a partial last line");
-      }
-      String why = e.getOriginalMessage().lines().findFirst().orElse("invalid JSON");
-      return new JsonlLine.Malformed(lineNo, JsonNodeFactory.instance.objectNode().put("raw", text),
-          Rejection.error("json", "not valid JSON: " + why, "line:" + lineNo));
-    }
-    try {
-      return new JsonlLine.Parsed(lineNo, ExampleCodec.fromJson(node));
-    } catch (RecordException e) {
-      JsonNode original = node.isObject() ? node : JsonNodeFactory.instance.objectNode().set("raw", node);
-      return new JsonlLine.Malformed(lineNo, original,
-          Rejection.error("schema", e.getMessage() + " (" + e.fix() + ")", "line:" + lineNo));
-    }
+    return JsonlReader.parseLine(file, lineNo, text, terminated);
   }
 }
