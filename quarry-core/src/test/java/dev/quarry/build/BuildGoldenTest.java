@@ -120,9 +120,14 @@ class BuildGoldenTest {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : s.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
+        // Byte-code caches are local leftovers, never part of a clone: copying them would make the output
+        // depend on the machine.
+        if (p.toString().contains("__pycache__")) {
+          continue;
+        }
         if (Files.isDirectory(p)) {
           Files.createDirectories(target);
-        } else if (!p.toString().contains("__pycache__")) {
+        } else {
           Files.createDirectories(target.getParent());
           Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
         }
