@@ -27,9 +27,9 @@ public final class PiiRule implements Rule {
       "(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24})\\b");
   private static final Pattern PHONE = Pattern.compile(
       "(?<![\\w.+/-])(\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]\\d{2,4}){1,4}|\\(\\d{3}\\) ?\\d{3}[ .-]\\d{4}"
-          + "|\\d{3}[.-]\\d{3}[.-]\\d{4})(?![\\w.-]*\\d)");
+          + "|\\d{3}[.-]\\d{3}[.-]\\d{4})(?![.-]?\\d)");
   private static final Pattern IPV4 = Pattern.compile(
-      "(?<![\\w.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})(?![\\w.]*\\d|\\.\\w)");
+      "(?<![\\w.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})(?!\\.?\\d|\\.\\w)");
   private static final Pattern IPV6 = Pattern.compile("(?<![\\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![\\w:])");
   private static final List<String> RESERVED = List.of("example.com", "example.org", "example.net", "example",
       "test", "invalid", "localhost", "local");

@@ -42,12 +42,12 @@ final class SecretDetectors {
           "\\b(eyJ[A-Za-z0-9_\\-]{8,}\\.eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{10,})(?![A-Za-z0-9_\\-])", 1, 3),
       SecretDetector.of("connection-string", "://",
           "(?i)\\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|"
-              + "clickhouse|cockroachdb|ftp|sftp|smtp|ldap)(?:\\+\\w+)?://[^:\\s/@'\"]+:([^@\\s/'\"]+)@[^\\s'\"]+",
+              + "clickhouse|cockroachdb|ftp|sftp|smtp|ldap)(?:\\+\\w+)?://[^:\\s/@'\"]{1,64}:([^@\\s/'\"]{1,128})@[^\\s'\"]{1,256}",
           1, 0).ignoringDefaults(),
       SecretDetector.of("generic-secret",
           "key,secret,token,passw,pwd,credential",
-          "(?i)(?<![A-Za-z0-9])[A-Za-z0-9_.-]*(?:api[_.-]?key|apikey|secret|token|passwd|password|pwd|auth[_.-]?key|"
-              + "access[_.-]?key|private[_.-]?key|credential)[A-Za-z0-9_.-]*[\"']?\\s*(?::=|=>|=|:)\\s*"
+          "(?i)(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:api[_.-]?key|apikey|secret|token|passwd|password|pwd|auth[_.-]?key|"
+              + "access[_.-]?key|private[_.-]?key|credential)[A-Za-z0-9_.-]{0,40}[\"']?\\s{0,8}(?::=|=>|=|:)\\s{0,8}"
               + "(?:[\"'`]([^\"'`\\s]{8,200})[\"'`]|([A-Za-z0-9_\\-+/=~]{16,200})(?=\\s|$|[,;)]))",
           1, 0).entropy(3.0).ignoringDefaults());
 
