@@ -107,7 +107,8 @@ public final class FunctionsExtractor extends CodeExtractor {
     String lead = Phrasing.pick(key + "a", ANSWERS);
     String code = Snippet.fence(file.fenceLabel(), Snippet.of(file.tree(), c.first(), c.last()));
     return Optional.of(new Draft(user, lead.isEmpty() ? code : lead + "\n\n" + code, file.language(),
-        List.of("function", d.kind()), Map.of("declaration_kind", d.kind())));
+        d.kind().equals("function") ? List.of("function") : List.of("function", d.kind()),
+        Map.of("declaration_kind", d.kind())));
   }
 
   private static String languageName(Grammar g) {
