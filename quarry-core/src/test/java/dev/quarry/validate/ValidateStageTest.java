@@ -181,6 +181,14 @@ class ValidateStageTest {
   }
 
   @Test
+  void secretsCannotBeLoweredSoNoSecretReachesTheAcceptedFile() {
+    QuarryConfig cfg = ConfigLoader.parse("q.yaml", "validate:\n  severity:\n    secrets: warning\n");
+    assertThatThrownBy(() -> run(cfg, dir.resolve("none.jsonl")))
+        .hasMessageStartingWith("q.yaml: validate.severity.secrets is \"warning\" but the secrets rule is zero tolerance")
+        .hasMessageContaining("validate.secrets.allow");
+  }
+
+  @Test
   void reportIsDeterministicAcrossRuns() throws IOException {
     Path in = Records.write(dir.resolve("in.jsonl"), List.of(Records.answer("```python\ndef f(x):\n    return x\n```"),
         Records.answer("x").withCategory("zzz"), Records.answer("y").withCategory("aaa")));

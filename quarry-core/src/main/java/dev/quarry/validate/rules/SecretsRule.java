@@ -50,6 +50,15 @@ public final class SecretsRule implements FixableRule, Redactor {
     return Severity.ERROR;
   }
 
+  /**
+   * Never lowered: a secret kept as a warning would reach the accepted file, and the dataset, in clear text.
+   * A false positive goes to {@code validate.secrets.allow} (the value or its {@code sha256:} fingerprint).
+   */
+  @Override
+  public boolean severityConfigurable() {
+    return false;
+  }
+
   @Override
   public String description() {
     return "no credentials: cloud keys, tokens, private keys, JWTs, passwords in URLs, high-entropy secret values";
