@@ -81,7 +81,9 @@ public final class McpExtractor extends CodeExtractor {
     Map<String, String> v = new TreeMap<>();
     v.put("name", t.name());
     v.put("about", t.description().isEmpty() ? "" : " (" + firstSentence(t.description()) + ")");
-    v.put("schema", t.schema().isEmpty() ? "(no inputs)" : Snippet.fence(schemaLabel(file, t), t.schema()));
+    // A Python tool without parameters shows its list as "()": say so instead of fencing an empty list.
+    boolean noInputs = t.schema().isBlank() || t.schema().strip().equals("()");
+    v.put("schema", noInputs ? "(no inputs)" : Snippet.fence(schemaLabel(file, t), t.schema()));
     String code = Snippet.of(file.tree(), c.first(), c.last());
     String user;
     StringBuilder a = new StringBuilder();
