@@ -6,6 +6,7 @@ import dev.quarry.config.QuarryConfig;
 import dev.quarry.dataset.analyze.AnalysisReport;
 import dev.quarry.dataset.analyze.Analyzer;
 import dev.quarry.dataset.analyze.Gap;
+import dev.quarry.export.report.HtmlReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code quarry analyze IN.jsonl… [--report R.json]}: distribution, tokens, quality, gaps. */
+/** {@code quarry analyze IN.jsonl… [--report R.json] [--html R.html]}: distribution, tokens, quality, gaps. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = "Describes a dataset: counts by category, extractor and language, token statistics per role, "
         + "a quality table and gaps against category targets.")
@@ -32,6 +33,10 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "R.json", description = "Write the JSON report here.")
   Path report;
 
+  @Option(names = "--html", paramLabel = "R.html", description = "Also write a self-contained HTML page: "
+      + "categories against targets, extractors, token lengths and a sample of the first input's records.")
+  Path html;
+
   @Mixin
   CommonOptions common;
 
@@ -45,6 +50,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalysisReport r = new Analyzer(cfg, terminal.progress(common.quiet)).run(inputs);
     ObjectNode json = r.toJson();
     ReportFile.write(report, json);
+    if (html != null) {
+      HtmlReport.write(html, cfg.projectOr("Quarry"), null, json, null, inputs.get(0));
+    }
     StringBuilder text = new StringBuilder("quarry: " + r.in() + " examples");
     r.categories().forEach((c, n) -> text.append("\n  ").append(String.format("%-16s %6d  %5.1f %%", c, n,
         r.in() == 0 ? 0.0 : 100.0 * n / r.in())));

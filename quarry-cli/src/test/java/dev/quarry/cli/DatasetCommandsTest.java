@@ -86,11 +86,14 @@ class DatasetCommandsTest {
 
     assertThat(run("split", in.toString(), "-o", split.toString(), "--seed", "3", "--decontaminate", "-q")).isZero();
     assertThat(run("analyze", split.resolve("train.jsonl").toString(), split.resolve("validation.jsonl").toString(),
-        split.resolve("test.jsonl").toString(), "--report", dir.resolve("d.json").toString(), "-q")).isZero();
+        split.resolve("test.jsonl").toString(), "--report", dir.resolve("d.json").toString(), "--html",
+        dir.resolve("d.html").toString(), "-q")).isZero();
     assertThat(run("balance", in.toString(), "-o", dir.resolve("b.jsonl").toString(), "--plan",
         dir.resolve("plan.json").toString(), "-q")).isZero();
 
     assertThat(Files.readString(dir.resolve("d.json"))).contains("\"splits\"").contains("\"train\"");
+    assertThat(Files.readString(dir.resolve("d.html"))).startsWith("<!DOCTYPE html>").contains("<svg")
+        .doesNotContain("src=\"http", "href=\"http", "url(http");
     assertThat(Files.readString(dir.resolve("plan.json"))).contains("\"kind\" : \"quarry-deficit-plan\"");
     assertThat(err()).isEmpty();
   }
