@@ -44,15 +44,16 @@ public record Example(
     if (messages == null) {
       throw new RecordException("messages is missing", "give a messages array");
     }
-    messages = List.copyOf(messages);
+    MessageList list = MessageList.of(messages);
+    messages = list;
     MessageOrder.check(messages);
     if (id == null) {
-      id = ExampleIds.of(messages);
+      id = list.id();
     } else if (!ID.matcher(id).matches()) {
       throw new RecordException("id \"" + id + "\" is not of the form q-<16 hex digits>",
           "remove the id and let Quarry compute it");
-    } else if (!id.equals(ExampleIds.of(messages))) {
-      throw new RecordException("id " + id + " does not match the content (expected " + ExampleIds.of(messages) + ")",
+    } else if (!id.equals(list.id())) {
+      throw new RecordException("id " + id + " does not match the content (expected " + list.id() + ")",
           "the messages were edited after the id was computed: remove the id or recompute it");
     }
     if (category == null || category.isBlank()) {

@@ -90,6 +90,16 @@ class ExampleTest {
   }
 
   @Test
+  void copiesShareTheirMessagesSoTheIdIsHashedOncePerConversation() {
+    Example e = of(Message.user("q"), Message.assistant("a"));
+    Example copy = e.withCategory("database").withTags(List.of("t")).withMeta(e.metaCopy());
+    assertThat(copy.messages()).isSameAs(e.messages());
+    assertThat(copy.id()).isEqualTo(e.id());
+    assertThat(copy.messages()).isEqualTo(List.of(Message.user("q"), Message.assistant("a")));
+    assertThatThrownBy(() -> copy.messages().add(Message.user("x"))).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void metaIsCopiedSoCallersCannotChangeARecord() {
     Example e = of(Message.user("q"), Message.assistant("a"));
     var meta = e.metaCopy();
