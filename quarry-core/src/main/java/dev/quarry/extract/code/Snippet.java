@@ -14,8 +14,25 @@ public final class Snippet {
     int column = first.getStartPoint().getColumn();
     String prefix = tree.text(start - column, start);
     String body = tree.text(start, last.getEndByte());
-    String text = prefix.isBlank() ? prefix + body : body;
-    return dedent(text);
+    if (!prefix.isBlank()) {
+      return dedent(body);
+    }
+    // Code lines of a node that starts at column c are indented at least c; lines indented less are inside a
+    // multi-line string literal, so they keep their text: remove at most c leading blanks from each line.
+    return dedent(stripUpTo(prefix + body, column));
+  }
+
+  private static String stripUpTo(String text, int column) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (String l : text.split("\n", -1)) {
+      int i = 0;
+      while (i < column && i < l.length() && (l.charAt(i) == ' ' || l.charAt(i) == '\t')) {
+        i++;
+      }
+      sb.append(l, i, l.length()).append('\n');
+    }
+    sb.setLength(sb.length() - 1);
+    return sb.toString();
   }
 
   /** Removes the indentation common to all non-blank lines and trailing whitespace of each line. */
