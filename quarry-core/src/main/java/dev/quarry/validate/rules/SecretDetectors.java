@@ -51,6 +51,10 @@ final class SecretDetectors {
               + "(?:[\"'`]([^\"'`\\s]{8,200})[\"'`]|([A-Za-z0-9_\\-+/=~]{16,200})(?=\\s|$|[,;)]))",
           1, 0).entropy(3.0).ignoringDefaults());
 
+  /** Lower-case words, optionally joined by - _ or ., ending in a number of at most 4 digits. */
+  private static final java.util.regex.Pattern FIXTURE_VALUE =
+      java.util.regex.Pattern.compile("[a-z]+(?:[-_.][a-z]+)*[-_.]?[0-9]{1,4}");
+
   /** Public example values that are documented placeholders, not secrets. */
   static final Set<String> DOCUMENTED = Set.of("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
       "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
@@ -86,6 +90,10 @@ final class SecretDetectors {
       boolean other = value.chars().anyMatch(c -> !Character.isLetter(c));
       // An identifier or dotted path (process.env.API_KEY, settings.SECRET) is code, not a value.
       if (!letters || !other || value.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)+")) {
+        return true;
+      }
+      // Lower-case words with a short counter (token-123, test_456, session1) are test fixtures, not keys.
+      if (FIXTURE_VALUE.matcher(value).matches()) {
         return true;
       }
       // Random values have digits, or are long and mixed-case; words joined by _ or - (acme_test_key) are names.

@@ -91,7 +91,8 @@ class SecretsRuleTest {
       "postgresql://user:${DB_PASSWORD}@db/app", "postgresql://localhost/acme", "password: str = Field(min_length=8)",
       "token_type: \"bearer\"", "sk-your-key-here", "SECRET_PREFIX = \"sk_acme_\"", "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
       "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----", "secret = secrets.token_urlsafe(32)",
-      "The task asked for a desk.", "headers = {\"X-API-Key\": api_key}", "password = \"changeme123\""})
+      "The task asked for a desk.", "headers = {\"X-API-Key\": api_key}", "password = \"changeme123\"",
+      "{ progressToken: 'token-123' }", "session_token = \"test_session_42\""})
   void leavesPlaceholdersAndCodeAlone(String text) {
     assertThat(h.answer(text)).as(text).isEmpty();
   }
