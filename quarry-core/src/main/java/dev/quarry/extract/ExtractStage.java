@@ -3,16 +3,16 @@ package dev.quarry.extract;
 import dev.quarry.ProgressListener;
 import dev.quarry.config.ExtractorSettings;
 import dev.quarry.config.QuarryConfig;
-import dev.quarry.io.Hashing;
+import dev.quarry.extract.code.CodeExtractor;
 import dev.quarry.io.JsonlWriter;
 import dev.quarry.model.Example;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -61,29 +61,96 @@ public final class ExtractStage {
 
   /**
    * Runs every enabled extractor (or only {@code only}, when not empty) and writes
-   * {@code outDir/<id>.jsonl} for each.
+   * {@code outDir/<id>.jsonl} for each. The syntax-aware extractors share one pass over the files: each file
+   * is read by each of them but parsed once, which is where their time goes; their outputs are the same as
+   * when each runs alone.
    */
   public List<Output> run(Repository repo, Path outDir, List<String> only) throws IOException {
     Categorizer categorizer = new Categorizer(config);
     List<Output> outputs = new ArrayList<>();
+    List<CodeExtractor> code = new ArrayList<>();
+    List<ExtractContext> codeContexts = new ArrayList<>();
     for (Extractor x : Extractors.all()) {
       ExtractorSettings s = config.extractor(x.id());
       if (!s.enabled() || (!only.isEmpty() && !only.contains(x.id()))) {
         continue;
       }
       ExtractContext ctx = new ExtractContext(config, s, systemPrompt(repo), categorizer, progress);
+      if (x instanceof CodeExtractor c) {
+        code.add(c);
+        codeContexts.add(ctx);
+        continue;
+      }
       Path file = outDir.resolve(x.id() + ".jsonl");
       long n;
       repo.observe(ctx.coverage());
       try (Stream<Example> examples = x.extract(repo, ctx).map(sanitizer); JsonlWriter w = JsonlWriter.open(file)) {
-        n = s.maxExamples() > 0 ? writeSampled(examples, s.maxExamples(), w, ctx) : writeAll(examples, w);
+        ExampleSink sink = new ExampleSink(w, s.maxExamples(), ctx);
+        examples.forEach(sink::accept);
+        n = sink.finish();
         w.commit();
       } finally {
         repo.observe(null);
       }
       outputs.add(new Output(x.id(), file, n, ctx.coverage().snapshot()));
     }
+    outputs.addAll(runCode(repo, outDir, code, codeContexts));
+    List<String> order = Extractors.all().stream().map(Extractor::id).toList();
+    outputs.sort(Comparator.comparingInt(o -> order.indexOf(o.extractor())));
     return outputs;
+  }
+
+  private List<Output> runCode(Repository repo, Path outDir, List<CodeExtractor> code, List<ExtractContext> contexts)
+      throws IOException {
+    if (code.isEmpty()) {
+      return List.of();
+    }
+    List<CodeExtractor.Plan> plans = new ArrayList<>();
+    TreeMap<String, RepoFile> union = new TreeMap<>();
+    for (int i = 0; i < code.size(); i++) {
+      repo.observe(contexts.get(i).coverage());
+      try {
+        CodeExtractor.Plan plan = code.get(i).plan(repo, contexts.get(i));
+        plans.add(plan);
+        plan.files().forEach(f -> union.put(f.path(), f));
+      } finally {
+        repo.observe(null);
+      }
+    }
+    List<JsonlWriter> writers = new ArrayList<>();
+    List<ExampleSink> sinks = new ArrayList<>();
+    List<Set<String>> wanted = new ArrayList<>();
+    try (SharedParses parses = new SharedParses()) {
+      for (int i = 0; i < code.size(); i++) {
+        JsonlWriter w = JsonlWriter.open(outDir.resolve(code.get(i).id() + ".jsonl"));
+        writers.add(w);
+        sinks.add(new ExampleSink(w, contexts.get(i).settings().maxExamples(), contexts.get(i)));
+        wanted.add(new HashSet<>(plans.get(i).files().stream().map(RepoFile::path).toList()));
+      }
+      progress.start("code extractors", union.size());
+      for (RepoFile f : union.values()) {
+        for (int i = 0; i < code.size(); i++) {
+          if (wanted.get(i).contains(f.path())) {
+            for (Example e : code.get(i).process(f, plans.get(i), parses)) {
+              sinks.get(i).accept(sanitizer.apply(e));
+            }
+          }
+        }
+        progress.advance(1);
+      }
+      progress.done();
+      List<Output> out = new ArrayList<>();
+      for (int i = 0; i < code.size(); i++) {
+        long n = sinks.get(i).finish();
+        writers.get(i).commit();
+        out.add(new Output(code.get(i).id(), writers.get(i).target(), n, contexts.get(i).coverage().snapshot()));
+      }
+      return out;
+    } finally {
+      for (JsonlWriter w : writers) {
+        w.close();
+      }
+    }
   }
 
   /** Streams every example of the enabled extractors, without writing files (for {@code quarry extract -o}). */
@@ -98,7 +165,9 @@ public final class ExtractStage {
       ExtractContext ctx = new ExtractContext(config, s, systemPrompt(repo), categorizer, progress);
       repo.observe(ctx.coverage());
       try (Stream<Example> examples = x.extract(repo, ctx).map(sanitizer)) {
-        total += s.maxExamples() > 0 ? writeSampled(examples, s.maxExamples(), w, ctx) : writeAll(examples, w);
+        ExampleSink sink = new ExampleSink(w, s.maxExamples(), ctx);
+        examples.forEach(sink::accept);
+        total += sink.finish();
       } finally {
         repo.observe(null);
       }
@@ -113,37 +182,6 @@ public final class ExtractStage {
    */
   public static void writeCoverage(Path file, Repository repo, List<Output> outputs) throws IOException {
     CoverageReport.write(file, repo, outputs.stream().map(Output::coverage).toList());
-  }
-
-  private static long writeAll(Stream<Example> examples, JsonlWriter w) {
-    long n = 0;
-    for (Iterator<Example> it = examples.iterator(); it.hasNext(); ) {
-      w.write(it.next());
-      n++;
-    }
-    return n;
-  }
-
-  private static long writeSampled(Stream<Example> examples, int budget, JsonlWriter w, ExtractContext ctx) {
-    // Keeps the budget's worth of smallest hash keys; memory is bounded by the budget, not the repository.
-    TreeMap<String, Object[]> kept = new TreeMap<>();
-    long index = 0;
-    for (Iterator<Example> it = examples.iterator(); it.hasNext(); ) {
-      Example e = it.next();
-      String key = Hashing.sha256(e.id()) + e.id() + String.format("%019d", index);
-      kept.put(key, new Object[] {index++, e});
-      if (kept.size() > budget) {
-        Map.Entry<String, Object[]> dropped = kept.pollLastEntry();
-        Example d = (Example) dropped.getValue()[1];
-        ctx.coverage().skip(d.source().path(), d.source().symbol(), SkipReason.OVER_BUDGET,
-            "max_examples " + budget);
-        ctx.coverage().unwritten(1);
-      }
-    }
-    List<Object[]> inOrder = new ArrayList<>(kept.values());
-    inOrder.sort((a, b) -> Long.compare((Long) a[0], (Long) b[0]));
-    inOrder.forEach(o -> w.write((Example) o[1]));
-    return inOrder.size();
   }
 
 }

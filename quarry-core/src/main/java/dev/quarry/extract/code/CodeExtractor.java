@@ -62,8 +62,52 @@ public abstract class CodeExtractor implements Extractor {
    */
   protected abstract Optional<Draft> draft(CodeFile file, Candidate<?> candidate, CodeRun run);
 
+  /**
+   * A prepared run of this extractor over a repository: the files it reads, in path order, and its state.
+   *
+   * @param files the files, sorted by path
+   * @param run the run's state (repository, context, limits, modules)
+   */
+  public record Plan(List<RepoFile> files, CodeRun run) {}
+
+  /**
+   * Where the syntax tree of a file comes from: parsed for this extractor alone, or shared by every code
+   * extractor reading the same file (see {@code ExtractStage}).
+   */
+  public interface Parses {
+    /** The parsed file; {@code text} is its content as read. */
+    CodeFile parse(RepoFile file, Grammar grammar, String text);
+
+    /** The extractor is done with {@code file}. */
+    void release(CodeFile file);
+  }
+
+  /** Each call parses anew and each release frees the tree. */
+  public static final Parses OWN = new Parses() {
+    @Override
+    public CodeFile parse(RepoFile file, Grammar grammar, String text) {
+      return CodeFile.parse(file, grammar, text);
+    }
+
+    @Override
+    public void release(CodeFile file) {
+      file.close();
+    }
+  };
+
   @Override
   public Stream<Example> extract(Repository repo, ExtractContext ctx) {
+    Plan plan = plan(repo, ctx);
+    ctx.progress().start(id(), plan.files().size());
+    return plan.files().stream().flatMap(f -> {
+      List<Example> out = process(f, plan, OWN);
+      ctx.progress().advance(1);
+      return out.stream();
+    }).onClose(ctx.progress()::done);
+  }
+
+  /** Selects the files this extractor reads and prepares its state; records walk skips in its coverage. */
+  public Plan plan(Repository repo, ExtractContext ctx) {
     List<String> paths = ctx.settings().paths().isEmpty() ? defaultPaths() : ctx.settings().paths();
     List<String> exclude = new ArrayList<>(ctx.settings().exclude());
     if (ctx.settings().paths().isEmpty()) {
@@ -75,15 +119,12 @@ public abstract class CodeExtractor implements Extractor {
         .toList();
     CodeRun run = new CodeRun(repo, ctx, Limits.of(ctx.settings(), defaultMinLines()), new Modules(repo));
     prepare(files, run);
-    ctx.progress().start(id(), files.size());
-    return files.stream().flatMap(f -> {
-      List<Example> out = process(f, run);
-      ctx.progress().advance(1);
-      return out.stream();
-    }).onClose(ctx.progress()::done);
+    return new Plan(files, run);
   }
 
-  private List<Example> process(RepoFile f, CodeRun run) {
+  /** The examples of one file of {@code plan}, in candidate order; every skip is recorded. */
+  public List<Example> process(RepoFile f, Plan plan, Parses parses) {
+    CodeRun run = plan.run();
     ExtractContext ctx = run.ctx();
     ctx.coverage().fileScanned();
     Optional<String> text = read(f, run);
@@ -91,7 +132,8 @@ public abstract class CodeExtractor implements Extractor {
       return List.of();
     }
     List<Example> out = new ArrayList<>();
-    try (CodeFile file = CodeFile.parse(f, Grammar.forPath(f.path()).orElseThrow(), text.get())) {
+    CodeFile file = parses.parse(f, Grammar.forPath(f.path()).orElseThrow(), text.get());
+    try {
       List<Candidate<?>> found = candidates(file, run);
       ctx.coverage().candidates(found.size());
       if (found.isEmpty() && reportsEmptyFiles()) {
@@ -100,6 +142,8 @@ public abstract class CodeExtractor implements Extractor {
       for (Candidate<?> c : found) {
         example(file, c, run).ifPresent(out::add);
       }
+    } finally {
+      parses.release(file);
     }
     return out;
   }
