@@ -4,9 +4,12 @@ import dev.quarry.ProgressListener;
 import dev.quarry.config.ExtractorSettings;
 import dev.quarry.config.QuarryConfig;
 import dev.quarry.extract.code.CodeExtractor;
+import dev.quarry.io.JsonlLine;
+import dev.quarry.io.JsonlReader;
 import dev.quarry.io.JsonlWriter;
 import dev.quarry.model.Example;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -153,27 +156,29 @@ public final class ExtractStage {
     }
   }
 
-  /** Streams every example of the enabled extractors, without writing files (for {@code quarry extract -o}). */
-  public long runInto(Repository repo, JsonlWriter w, List<String> only, List<Coverage.Report> reports) {
-    Categorizer categorizer = new Categorizer(config);
-    long total = 0;
-    for (Extractor x : Extractors.all()) {
-      ExtractorSettings s = config.extractor(x.id());
-      if (!s.enabled() || (!only.isEmpty() && !only.contains(x.id()))) {
-        continue;
+  /** Writes every example of the enabled extractors into one file, in pipeline order (for {@code quarry extract -o}). */
+  public long runInto(Repository repo, JsonlWriter w, List<String> only, List<Coverage.Report> reports)
+      throws IOException {
+    // Runs as the build does (one shared pass for the code extractors) into per-extractor files beside the
+    // target, then streams them into the one output in pipeline order.
+    Path scratch = Files.createTempDirectory(w.target().getParent(), ".quarry-extract-");
+    try {
+      long total = 0;
+      for (Output o : run(repo, scratch, only)) {
+        try (Stream<JsonlLine> lines = JsonlReader.read(o.file())) {
+          lines.forEach(l -> w.write(((JsonlLine.Parsed) l).example()));
+        }
+        reports.add(o.coverage());
+        total += o.examples();
       }
-      ExtractContext ctx = new ExtractContext(config, s, systemPrompt(repo), categorizer, progress);
-      repo.observe(ctx.coverage());
-      try (Stream<Example> examples = x.extract(repo, ctx).map(sanitizer)) {
-        ExampleSink sink = new ExampleSink(w, s.maxExamples(), ctx);
-        examples.forEach(sink::accept);
-        total += sink.finish();
-      } finally {
-        repo.observe(null);
+      return total;
+    } finally {
+      try (Stream<Path> files = Files.walk(scratch)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
       }
-      reports.add(ctx.coverage().snapshot());
     }
-    return total;
   }
 
   /**
