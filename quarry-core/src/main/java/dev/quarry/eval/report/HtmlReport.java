@@ -9,6 +9,7 @@ import dev.quarry.eval.score.Score;
 import dev.quarry.eval.score.Scorer;
 import dev.quarry.eval.score.Scoring;
 import dev.quarry.io.AtomicFile;
+import dev.quarry.io.HtmlText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -216,24 +217,6 @@ public final class HtmlReport {
    * U+FFFD.
    */
   static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> {
-          if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {
-            sb.append('\uFFFD');
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
+    return HtmlText.escReplacingControls(s);
   }
 }

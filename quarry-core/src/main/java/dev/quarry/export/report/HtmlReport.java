@@ -3,6 +3,7 @@ package dev.quarry.export.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.export.ReportView;
 import dev.quarry.io.AtomicFile;
+import dev.quarry.io.HtmlText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

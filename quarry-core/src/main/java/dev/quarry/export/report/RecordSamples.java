@@ -1,6 +1,7 @@
 package dev.quarry.export.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.io.HtmlText;
 import dev.quarry.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.quarry.export.report;
 
+import dev.quarry.io.HtmlText;
 import java.util.Locale;
 import java.util.Map;
 

@@ -4,6 +4,7 @@ import dev.quarry.model.Example;
 import dev.quarry.syntax.Grammar;
 import dev.quarry.syntax.SourceTree;
 import dev.quarry.validate.CodeBlock;
+import dev.quarry.validate.Locations;
 import dev.quarry.validate.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,11 @@ record CodeFacts(List<CodeBlock> analysed, boolean tests, boolean errorHandling,
   /** The facts of {@code e}'s assistant code, computed once per example. */
   static CodeFacts of(Example e, RuleContext ctx) {
     return ctx.perExample(e, "code-facts", () -> compute(e, ctx));
+  }
+
+  /** The location of 1-based line {@code codeLine} of block {@code b}'s code in {@code e}. */
+  static String at(Example e, CodeBlock b, int codeLine) {
+    return Locations.of(e, b.message(), b.messageLine(codeLine));
   }
 
   private static CodeFacts compute(Example e, RuleContext ctx) {

@@ -2,9 +2,7 @@ package dev.quarry.validate.rules;
 
 import dev.quarry.model.Example;
 import dev.quarry.model.Severity;
-import dev.quarry.validate.CodeBlock;
 import dev.quarry.validate.Finding;
-import dev.quarry.validate.Locations;
 import dev.quarry.validate.Rule;
 import dev.quarry.validate.RuleContext;
 import java.util.stream.Stream;
@@ -40,10 +38,6 @@ public final class CompletenessRule implements Rule {
   public Stream<Finding> check(Example e, RuleContext ctx) {
     CodeFacts f = CodeFacts.of(e, ctx);
     return f.placeholders().stream().map(s -> Finding.error(id(), s.what() + " (write the code out in full)",
-        at(e, s.block(), s.line())));
-  }
-
-  static String at(Example e, CodeBlock b, int codeLine) {
-    return Locations.of(e, b.message(), b.messageLine(codeLine));
+        CodeFacts.at(e, s.block(), s.line())));
   }
 }

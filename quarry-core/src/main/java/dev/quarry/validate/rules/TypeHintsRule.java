@@ -2,9 +2,7 @@ package dev.quarry.validate.rules;
 
 import dev.quarry.model.Example;
 import dev.quarry.model.Severity;
-import dev.quarry.validate.CodeBlock;
 import dev.quarry.validate.Finding;
-import dev.quarry.validate.Locations;
 import dev.quarry.validate.Rule;
 import dev.quarry.validate.RuleContext;
 import java.util.stream.Stream;
@@ -40,10 +38,6 @@ public final class TypeHintsRule implements Rule {
   @Override
   public Stream<Finding> check(Example e, RuleContext ctx) {
     CodeFacts f = CodeFacts.of(e, ctx);
-    return f.untyped().stream().map(s -> Finding.warning(id(), s.what(), at(e, s.block(), s.line())));
-  }
-
-  static String at(Example e, CodeBlock b, int codeLine) {
-    return Locations.of(e, b.message(), b.messageLine(codeLine));
+    return f.untyped().stream().map(s -> Finding.warning(id(), s.what(), CodeFacts.at(e, s.block(), s.line())));
   }
 }
