@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class SecretDetectors {
   /** A run of base64 characters, then more lines of it (real newlines or {@code \n} escapes). */
-  private static final String B64_LINES = "[A-Za-z0-9+/]{20,}+(?:(?:\\\\r?\\\\n|\\r?\\n)[ \\t\"'+]*+[A-Za-z0-9+/]{8,}+)*+={0,2}";
+  private static final String B64_LINES = "[A-Za-z0-9+/]{20,}+(?:(?:(?:\\\\r)?\\\\n|\\r?\\n)[ \\t\"'+]*+[A-Za-z0-9+/]{8,}+)*+={0,2}";
 
   static final List<SecretDetector> ALL = List.of(
       SecretDetector.format("private-key", "gitleaks:private-key,trufflehog:privatekey", "private key",

@@ -56,12 +56,27 @@ final class SecretScanner {
         }
         int start = view == null ? m.start(g) : view.originalStart(m.start(g));
         int end = view == null ? m.end(g) : view.originalEnd(m.end(g));
-        if (hits.stream().noneMatch(h -> h.start() < end && start < h.end())) {
-          boolean testLike = d.confidence() == SecretDetector.Confidence.CONTEXT && SecretValues.obviousTestValue(value);
-          hits.add(new Hit(d.id(), start, end, fingerprint(value, d.shownPrefix()), testLike));
-        }
+        boolean testLike = d.confidence() == SecretDetector.Confidence.CONTEXT && SecretValues.obviousTestValue(value);
+        add(hits, new Hit(d.id(), start, end, fingerprint(value, d.shownPrefix()), testLike));
       }
     }
+  }
+
+  /**
+   * Adds {@code hit}; one overlapping earlier hits (a more specific detector, or the same secret seen in the
+   * joined view) is widened to cover both, so that a redaction removes every piece.
+   */
+  private static void add(List<Hit> hits, Hit hit) {
+    Hit merged = hit;
+    for (int i = hits.size() - 1; i >= 0; i--) {
+      Hit h = hits.get(i);
+      if (h.start() < merged.end() && merged.start() < h.end()) {
+        merged = new Hit(h.kind(), Math.min(h.start(), merged.start()), Math.max(h.end(), merged.end()),
+            h.fingerprint(), h.testLike() && merged.testLike());
+        hits.remove(i);
+      }
+    }
+    hits.add(merged);
   }
 
   private static boolean mentions(String lower, SecretDetector d) {
