@@ -109,6 +109,27 @@ public final class SecretsAttackCorpus {
     }
   }
 
+  /**
+   * Writes the corpus for a measurement by hand: {@code args[0]/repo/<path>} for {@code quarry build} and
+   * {@code args[0]/records.jsonl} (one record per template) for {@code quarry validate}, plus
+   * {@code args[0]/values.txt} (family TAB value) to grep the outputs for.
+   */
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of(args[0]);
+    List<String> records = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (Planted p : generate(new Random(seed()))) {
+      Path f = root.resolve("repo").resolve(p.path());
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, p.text(), StandardCharsets.UTF_8);
+      records.add(dev.quarry.io.Json.mapper().writeValueAsString(dev.quarry.io.ExampleCodec.toJson(
+          dev.quarry.validate.Records.answer("From `" + p.path() + "`:\n\n```\n" + p.text() + "\n```"))));
+      p.checked().forEach(v -> values.add(p.family() + "\t" + v));
+    }
+    Files.write(root.resolve("records.jsonl"), records, StandardCharsets.UTF_8);
+    Files.write(root.resolve("values.txt"), values, StandardCharsets.UTF_8);
+  }
+
   private static Path dir() {
     try {
       return Path.of(SecretsAttackCorpus.class.getResource("/validate/secrets-attack/README.md").toURI()).getParent();
