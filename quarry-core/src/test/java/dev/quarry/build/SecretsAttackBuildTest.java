@@ -40,6 +40,24 @@ class SecretsAttackBuildTest {
       Files.writeString(f, p.text(), StandardCharsets.UTF_8);
     }
     Files.writeString(repo.resolve("README.md"), "# Attack repo\n\nPlanted secrets for Quarry's tests.\n");
+    // Clean code too, so that the build does not end with every record rejected.
+    Files.writeString(repo.resolve("app/clean.py"), """
+        def add(a: int, b: int) -> int:
+            \"\"\"The sum of two integers.\"\"\"
+            return a + b
+
+
+        def scale(values: list[float], factor: float) -> list[float]:
+            \"\"\"Every value multiplied by factor.\"\"\"
+            return [v * factor for v in values]
+
+
+        def clamp(x: float, lo: float, hi: float) -> float:
+            \"\"\"x limited to the range [lo, hi].\"\"\"
+            if lo > hi:
+                raise ValueError("lo must not exceed hi")
+            return max(lo, min(hi, x))
+        """, StandardCharsets.UTF_8);
     out = tmp.resolve("out");
     new BuildPipeline(ProgressListener.NONE).run(repo, null, out);
   }
