@@ -70,7 +70,9 @@ final class SecretValues {
     if (d.weak() && !URL_CREDENTIALS.contains(d.id())) {
       // Code (settings.SECRET, os.urandom(32)), numbers, and a value of only lower-case letters (bcrypt,
       // sk_acme_) are names, expressions or defaults, not generated secrets.
-      if (CODE.matcher(value).matches() || value.chars().noneMatch(Character::isLetter)
+      // A path or a URL (TOKEN_PATH = "/token", "token_endpoint": "https://…/token") is an address, not a
+      // secret; a password inside a URL is the connection-string detector's.
+      if (value.startsWith("/") || value.contains("://") || CODE.matcher(value).matches() || value.chars().noneMatch(Character::isLetter)
           || LOWER_NAME.matcher(value).matches()) {
         return true;
       }
