@@ -26,11 +26,14 @@ final class SecretValues {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(x{4,}|\\*{3,}|\\.{3}|…|<[^>]*>|\\$\\{[^}]*\\}|"
       + "\\{\\{[^}]*\\}\\}|^\\$[{(]|\\$[A-Z_][A-Z0-9_]*|\\{[a-z_]+\\}|your[_-]|placeholder|change[_-]?(?:me|this|that)|"
-      + "redacted|dummy|replace[_-]?me|insert[_-]|example$|^example|0{8,})");
+      + "redacted|dummy|replace[_-]?me|insert[_-]|example$|^example|0{8,}|1234567890?$)");
 
   /** A dotted path or a call: {@code settings.SECRET}, {@code os.urandom(32)}, {@code get_token()}. */
   private static final Pattern CODE = Pattern.compile(
       "[A-Za-z_$][A-Za-z0-9_$]*(?:\\.[A-Za-z_$][A-Za-z0-9_$]*)+|[A-Za-z_$][\\w$.]*\\(.*|.*\\)[;,]?|[A-Za-z_]+\\[.*");
+
+  /** A lower-case reference path ({@code prod/db/password}, {@code kv/app/db}). */
+  private static final Pattern REF_PATH = Pattern.compile("[a-z][a-z0-9_.-]*+(?:/[a-z0-9_.-]++)++");
 
   private static final Pattern LOWER_NAME = Pattern.compile("[a-z][a-z_.-]*+");
 
@@ -72,7 +75,8 @@ final class SecretValues {
       // sk_acme_) are names, expressions or defaults, not generated secrets.
       // A path or a URL (TOKEN_PATH = "/token", "token_endpoint": "https://…/token") is an address, not a
       // secret; a password inside a URL is the connection-string detector's.
-      if (value.startsWith("/") || value.contains("://") || CODE.matcher(value).matches() || value.chars().noneMatch(Character::isLetter)
+      if (value.startsWith("/") || value.contains("://") || REF_PATH.matcher(value).matches()
+          || FIXTURE_VALUE.matcher(value).matches() || CODE.matcher(value).matches() || value.chars().noneMatch(Character::isLetter)
           || LOWER_NAME.matcher(value).matches()) {
         return true;
       }
@@ -112,11 +116,7 @@ final class SecretValues {
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
       char folded = switch (c) {
-        case '0' -> 'o';
-        case '1' -> i == lower.length() - 1 ? ' ' : 'i';
-        case '3' -> 'e';
-        case '4', '@' -> 'a';
-        case '5', '$' -> 's';
+        case '0', '1', '3', '4', '5', '@', '$' -> leet(lower, i);
         default -> c;
       };
       letters.append(folded >= 'a' && folded <= 'z' ? folded : ' ');
@@ -132,6 +132,22 @@ final class SecretValues {
       any = true;
     }
     return any;
+  }
+
+  /** The letter a leetspeak character stands for when it sits between letters ({@code p4ssw0rd}), else none. */
+  private static char leet(String s, int i) {
+    boolean inside = i > 0 && i < s.length() - 1 && Character.isLetter(s.charAt(i - 1))
+        && Character.isLetter(s.charAt(i + 1));
+    if (!inside) {
+      return ' ';
+    }
+    return switch (s.charAt(i)) {
+      case '0' -> 'o';
+      case '1' -> 'i';
+      case '3' -> 'e';
+      case '4', '@' -> 'a';
+      default -> 's';
+    };
   }
 
   /** Whether {@code run} splits into {@link #TEST_WORDS}. */
