@@ -79,11 +79,15 @@ final class RecordValidator {
         continue;
       }
       Optional<Repair> r = ((FixableRule) a.rule()).repair(cur, ctx);
-      if (r.isEmpty() || r.get().messages().equals(cur.messages())) {
+      if (r.isEmpty()) {
         continue;
       }
       try {
-        cur = cur.withMessages(r.get().messages());
+        Example next = r.get().applyTo(cur);
+        if (next.equals(cur)) {
+          continue;
+        }
+        cur = next;
         fixes.addAll(r.get().fixes());
       } catch (RecordException ex) {
         // The repair would break the record (e.g. leave an empty message): not safe, keep it as it was.

@@ -216,6 +216,7 @@ public final class ValidateStage {
   private static void redactTree(JsonNode n, List<Redactor> redactors, RuleContext ctx) {
     if (n.isObject()) {
       ObjectNode o = (ObjectNode) n;
+      Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> f = it.next();
         if (f.getValue().isTextual()) {
@@ -223,6 +224,12 @@ public final class ValidateStage {
         } else {
           redactTree(f.getValue(), redactors, ctx);
         }
+        // A key can hold a secret too (a token used as a meta key).
+        fields.put(redactText(f.getKey(), redactors, ctx), f.getValue());
+      }
+      if (!fields.keySet().equals(new java.util.LinkedHashSet<>(o.properties().stream().map(Map.Entry::getKey).toList()))) {
+        o.removeAll();
+        o.setAll(fields);
       }
     } else if (n.isArray()) {
       ArrayNode a = (ArrayNode) n;

@@ -1,44 +1,40 @@
 package dev.quarry.validate.rules;
 
-import dev.quarry.io.Hashing;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.model.Example;
-import dev.quarry.model.Message;
 import dev.quarry.model.Severity;
 import dev.quarry.validate.Finding;
 import dev.quarry.validate.Fix;
 import dev.quarry.validate.FixableRule;
-import dev.quarry.validate.Locations;
+import dev.quarry.validate.RecordStrings;
 import dev.quarry.validate.Redactor;
 import dev.quarry.validate.Repair;
 import dev.quarry.validate.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Secrets in any message: cloud keys, code-host and SaaS tokens, private keys, JWTs, passwords in connection
- * strings and high-entropy values assigned to secret-looking names ({@link SecretDetectors}). Placeholders
- * ({@code xxxx}, {@code <your-key>}, {@code ${VAR}}), documented example keys and default development
- * passwords are not flagged; {@code validate.secrets.allow} takes values or the {@code sha256:} fingerprints
- * shown in findings.
+ * Secrets in any field of a record — messages, category, source fields, tags, {@code meta} and unknown fields,
+ * keys included ({@link RecordStrings}): cloud keys, code-host and SaaS tokens, private keys (armoured or bare
+ * base64), JWTs, passwords in URLs and {@code .env} files, bearer headers and high-entropy values assigned to
+ * secret-looking names ({@link SecretDetectors}), also when the value is built by concatenating literals.
+ * Placeholders ({@code xxxx}, {@code <your-key>}, {@code ${VAR}}), documented example keys and default
+ * development passwords are not flagged; {@code validate.secrets.allow} takes values or the {@code sha256:}
+ * fingerprints shown in findings. An obvious test credential ({@code 'password1'}) in a credential slot of a
+ * record mined from a test file is a warning; key formats are errors wherever they are.
  *
  * <p>A secret is never written in clear: findings quote a fingerprint — the public prefix of the token kind, if
- * any, and the first 8 hex digits of its SHA-256 ({@code AKIA…[sha256:1a2b3c4d]}). As a {@link Redactor} this
- * rule also scrubs rejected records; {@code --fix} replaces each secret with {@code <REDACTED:kind>}.
+ * any, and the first 8 hex digits of its SHA-256 ({@code AKIA…[sha256:1a2b3c4d]}) — and a location whose label
+ * is itself redacted (a secret used as a {@code meta} key). As a {@link Redactor} this rule also scrubs rejected
+ * records; {@code --fix} replaces each secret, in any field, with {@code <REDACTED:kind>}.
  */
 public final class SecretsRule implements FixableRule, Redactor {
-  /**
-   * One secret found.
-   *
-   * @param kind detector id
-   * @param start offset in the text
-   * @param end end offset (exclusive)
-   * @param fingerprint what may be shown
-   */
-  record Hit(String kind, int start, int end, String fingerprint) {}
+  private static final Pattern TEST_PATH = Pattern.compile("(?i)(?:^|/)(?:tests?|__tests__|spec|specs|fixtures?"
+      + "|testdata|test_data|testing)/|(?:^|/)(?:test_[^/]*|conftest\\.py)$|_test\\.(?:py|go|rb)$"
+      + "|\\.(?:test|spec)\\.[cm]?[jt]sx?$|Tests?\\.(?:java|kt|cs|scala)$|_spec\\.rb$");
 
   @Override
   public String id() {
@@ -61,23 +57,35 @@ public final class SecretsRule implements FixableRule, Redactor {
 
   @Override
   public String description() {
-    return "no credentials: cloud keys, tokens, private keys, JWTs, passwords in URLs, high-entropy secret values";
+    return "no credentials in any field: cloud keys, tokens, private keys, JWTs, passwords in URLs and .env, "
+        + "bearer headers, high-entropy secret values";
+  }
+
+  /** Whether {@code path} is a test file or fixture, where an obvious test credential is only a warning. */
+  static boolean testFile(String path) {
+    return path != null && TEST_PATH.matcher(path).find();
   }
 
   @Override
   public Stream<Finding> check(Example e, RuleContext ctx) {
     List<Finding> out = new ArrayList<>();
-    for (com.fasterxml.jackson.databind.JsonNode r : e.meta().path(ExtractionRedactor.META)) {
+    for (JsonNode r : e.meta().path(ExtractionRedactor.META)) {
       out.add(Finding.error(id(), r.path("kind").asText() + " " + r.path("fingerprint").asText()
           + " was in the source and is redacted here (revoke it and remove it from the source; an example mined "
           + "from code holding a credential is not trained on)", r.path("location").asText("record")));
     }
     List<String> allow = allow(ctx);
-    for (int i = 0; i < e.messages().size(); i++) {
-      String text = e.messages().get(i).content();
-      for (Hit h : find(text, allow)) {
-        out.add(Finding.error(id(), h.kind() + " " + h.fingerprint() + " (revoke it and remove it from the example; "
-            + "--fix replaces it with <REDACTED:" + h.kind() + ">)", Locations.of(e, i, Locations.lineAt(text, h.start()))));
+    boolean test = testFile(e.source().path());
+    for (RecordStrings.Field f : RecordStrings.of(e)) {
+      for (SecretScanner.Hit h : SecretScanner.find(f.text(), allow)) {
+        String where = mask(f.at(h.start()), allow);
+        if (test && h.testLike()) {
+          out.add(Finding.warning(id(), h.kind() + " " + h.fingerprint() + " looks like a test credential in a test "
+              + "file and is kept (if it is a real one, revoke it and add nothing to validate.secrets.allow)", where));
+        } else {
+          out.add(Finding.error(id(), h.kind() + " " + h.fingerprint() + " (revoke it and remove it from the example; "
+              + "--fix replaces it with <REDACTED:" + h.kind() + ">)", where));
+        }
       }
     }
     return out.stream();
@@ -86,30 +94,40 @@ public final class SecretsRule implements FixableRule, Redactor {
   @Override
   public Optional<Repair> repair(Example e, RuleContext ctx) {
     List<String> allow = allow(ctx);
-    List<Message> messages = new ArrayList<>();
+    boolean test = testFile(e.source().path());
     List<Fix> fixes = new ArrayList<>();
-    for (int i = 0; i < e.messages().size(); i++) {
-      Message m = e.messages().get(i);
-      List<Hit> hits = find(m.content(), allow);
-      for (Hit h : hits) {
-        fixes.add(new Fix(id(), Locations.of(e, i, Locations.lineAt(m.content(), h.start())),
+    Example fixed = RecordStrings.map(e, f -> {
+      List<SecretScanner.Hit> hits = errors(SecretScanner.find(f.text(), allow), test);
+      for (SecretScanner.Hit h : hits) {
+        fixes.add(new Fix(id(), mask(f.at(h.start()), allow),
             "replaced " + h.kind() + " " + h.fingerprint() + " with <REDACTED:" + h.kind() + ">"));
       }
-      messages.add(hits.isEmpty() ? m : m.withContent(replace(m.content(), hits)));
-    }
-    return fixes.isEmpty() ? Optional.empty() : Optional.of(new Repair(messages, fixes));
+      return hits.isEmpty() ? f.text() : replace(f.text(), hits);
+    });
+    return fixes.isEmpty() ? Optional.empty() : Optional.of(Repair.of(fixed, fixes));
   }
 
   @Override
   public String redact(String text, RuleContext ctx) {
-    List<Hit> hits = find(text, allow(ctx));
+    List<SecretScanner.Hit> hits = SecretScanner.find(text, allow(ctx));
     return hits.isEmpty() ? text : replace(text, hits);
   }
 
-  private static String replace(String text, List<Hit> hits) {
+  /** The hits that are errors: all but obvious test credentials of a test file. */
+  static List<SecretScanner.Hit> errors(List<SecretScanner.Hit> hits, boolean testFile) {
+    return testFile ? hits.stream().filter(h -> !h.testLike()).toList() : hits;
+  }
+
+  /** A location label with any secret in it (a key of {@code meta}) replaced by its placeholder. */
+  static String mask(String location, List<String> allow) {
+    List<SecretScanner.Hit> hits = SecretScanner.find(location, allow);
+    return hits.isEmpty() ? location : replace(location, hits);
+  }
+
+  static String replace(String text, List<SecretScanner.Hit> hits) {
     StringBuilder sb = new StringBuilder(text);
     for (int k = hits.size() - 1; k >= 0; k--) {
-      Hit h = hits.get(k);
+      SecretScanner.Hit h = hits.get(k);
       sb.replace(h.start(), h.end(), "<REDACTED:" + h.kind() + ">");
     }
     return sb.toString();
@@ -117,71 +135,5 @@ public final class SecretsRule implements FixableRule, Redactor {
 
   private static List<String> allow(RuleContext ctx) {
     return ctx.shared("secrets.allow", () -> ctx.strings("secrets", "allow"));
-  }
-
-  /** Every secret in {@code text}, in order, without overlaps. Thread-safe. */
-  static List<Hit> find(String text, List<String> allow) {
-    List<Hit> hits = new ArrayList<>();
-    String lower = null;
-    for (SecretDetector d : SecretDetectors.ALL) {
-      if (lower == null) {
-        lower = text.toLowerCase(Locale.ROOT);
-      }
-      if (!mentions(lower, d)) {
-        continue;
-      }
-      Matcher m = d.pattern().matcher(text);
-      while (m.find()) {
-        int g = d.group();
-        if (g > 0 && m.group(g) == null && m.groupCount() > g) {
-          g = g + 1;
-        }
-        if (m.group(g) == null) {
-          continue;
-        }
-        String value = m.group(g);
-        if (rejected(value, d, allow)) {
-          continue;
-        }
-        int start = m.start(g);
-        int end = m.end(g);
-        if (hits.stream().noneMatch(h -> h.start() < end && start < h.end())) {
-          hits.add(new Hit(d.id(), start, end, fingerprint(value, d.shownPrefix())));
-        }
-      }
-    }
-    hits.sort(java.util.Comparator.comparingInt(Hit::start));
-    return hits;
-  }
-
-  private static boolean mentions(String lower, SecretDetector d) {
-    for (String k : d.keywords()) {
-      if (lower.contains(k)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean rejected(String value, SecretDetector d, List<String> allow) {
-    if (d.id().equals("private-key")) {
-      String body = value.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-      return body.length() < 40 || SecretDetectors.notASecret(body, d) || allowed(value, allow);
-    }
-    return SecretDetectors.notASecret(value, d) || allowed(value, allow);
-  }
-
-  private static boolean allowed(String value, List<String> allow) {
-    if (allow.isEmpty()) {
-      return false;
-    }
-    String fp = "sha256:" + Hashing.sha256(value).substring(0, 8);
-    return allow.contains(value) || allow.contains(fp);
-  }
-
-  /** {@code AKIA…[sha256:1a2b3c4d]}: the public prefix, if the kind has one, and a short hash. */
-  static String fingerprint(String value, int shownPrefix) {
-    String prefix = shownPrefix > 0 && value.length() > shownPrefix * 3 ? value.substring(0, shownPrefix) : "";
-    return prefix + "…[sha256:" + Hashing.sha256(value).substring(0, 8) + "]";
   }
 }
