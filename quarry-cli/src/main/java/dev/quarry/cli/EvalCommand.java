@@ -6,6 +6,7 @@ import dev.quarry.InputException;
 import dev.quarry.UsageException;
 import dev.quarry.config.ConfigLoader;
 import dev.quarry.config.QuarryConfig;
+import dev.quarry.eval.AnswerRedactor;
 import dev.quarry.eval.EvalItem;
 import dev.quarry.eval.EvalItems;
 import dev.quarry.eval.EvalResult;
@@ -143,7 +144,7 @@ final class EvalCommand implements Callable<Integer> {
     Duration t = Duration.ofMillis(Math.round(timeout * 1000));
     OpenAiClient client = new OpenAiClient(endpoint, key, t, RetryPolicy.defaults(seed).withRetries(retries), Sleeper.REAL);
     EvalRunner runner = new EvalRunner(client, noCache ? Optional.empty() : Optional.of(new ResponseCache(cache)),
-        scoring, terminal.progress(common.quiet));
+        scoring, terminal.progress(common.quiet), new AnswerRedactor(cfg));
     EvalResult r = runner.run(items, new EvalRunner.Settings(model, baseline, temperature, maxTokens, concurrency));
     ReportInfo info = new ReportInfo(client.url().toString(), prompts.toString(), Hashing.sha256(prompts), temperature,
         maxTokens, seed, symbolsFile == null ? "" : symbolsFile.toString(), index.examples());

@@ -92,7 +92,7 @@ public final class QuarryCli implements Runnable {
   }
 
   private static String oneLine(String s) {
-    return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ').strip();
+    return dev.quarry.io.TerminalText.oneLine(s);
   }
 
   /** Supplies {@code --version}. */

@@ -15,7 +15,7 @@ final class Summary {
         throw new IllegalStateException(e);
       }
     } else if (!o.quiet) {
-      t.err().println(text);
+      t.err().println(dev.quarry.io.TerminalText.lines(text));
     }
   }
 }

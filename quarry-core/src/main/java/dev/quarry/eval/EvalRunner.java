@@ -1,6 +1,7 @@
 package dev.quarry.eval;
 
 import dev.quarry.ProgressListener;
+import dev.quarry.config.QuarryConfig;
 import dev.quarry.eval.client.ChatOutcome;
 import dev.quarry.eval.client.ChatRequest;
 import dev.quarry.eval.client.OpenAiClient;
@@ -45,13 +46,21 @@ public final class EvalRunner {
   private final Optional<ResponseCache> cache;
   private final Scoring scoring;
   private final ProgressListener progress;
+  private final AnswerRedactor redactor;
 
-  /** A runner over a client, an optional cache and the scoring. */
+  /** A runner over a client, an optional cache and the scoring, redacting secrets with the default settings. */
   public EvalRunner(OpenAiClient client, Optional<ResponseCache> cache, Scoring scoring, ProgressListener progress) {
+    this(client, cache, scoring, progress, new AnswerRedactor(QuarryConfig.defaults()));
+  }
+
+  /** A runner whose answers and failure reasons pass through {@code redactor} before anything else sees them. */
+  public EvalRunner(OpenAiClient client, Optional<ResponseCache> cache, Scoring scoring, ProgressListener progress,
+      AnswerRedactor redactor) {
     this.client = client;
     this.cache = cache;
     this.scoring = scoring;
     this.progress = progress;
+    this.redactor = redactor;
   }
 
   /** Runs the eval. Never throws for what the server does: failures are recorded per prompt. */
@@ -107,9 +116,9 @@ public final class EvalRunner {
     ChatOutcome outcome;
     if (cached.isPresent()) {
       hits.incrementAndGet();
-      outcome = cached.get();
+      outcome = redactor.outcome(cached.get());
     } else {
-      outcome = client.complete(req);
+      outcome = redactor.outcome(client.complete(req));
       if (outcome instanceof ChatOutcome.Answered a) {
         cache.ifPresent(c -> c.put(req, a));
       }

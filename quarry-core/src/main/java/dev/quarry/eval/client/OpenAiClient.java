@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.UsageException;
 import dev.quarry.io.Json;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -17,15 +16,29 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A client of an OpenAI-compatible {@code /v1/chat/completions} endpoint (vLLM, Ollama, llama.cpp server, TGI,
  * LiteLLM…). Never throws for what a server does: every answer or failure becomes a {@link ChatOutcome}, so one
  * bad prompt does not stop a run. Thread-safe; one instance serves all of a run's threads.
+ *
+ * <p>Hardened against a hostile or broken server: each request has one deadline covering the whole exchange,
+ * body included; bodies are read with a byte cap derived from {@code max_tokens} ({@link #bodyCap}), so memory
+ * is bounded by construction; redirects are never followed (the key and the prompt go only to the endpoint);
+ * and the API key is masked in every answer and message, which are also freed of terminal control characters.
  */
 public final class OpenAiClient {
-  private static final int MAX_ERROR_CHARS = 200;
+  /** The byte cap on a body that is not an answer (errors, redirects): only its first words are shown. */
+  static final long ERROR_BODY_CAP = 64 * 1024;
+  private static final long BYTES_PER_TOKEN = 64;
+  private static final long JSON_OVERHEAD = 64 * 1024;
 
   private final URI url;
   private final Optional<String> apiKey;
@@ -34,13 +47,14 @@ public final class OpenAiClient {
   private final Sleeper sleeper;
   private final HttpClient http;
   private final AtomicLong requests = new AtomicLong();
+  private final ServerText text;
 
   /**
    * A client.
    *
    * @param endpoint the server: {@code http://host:port}, {@code …/v1} or the full {@code …/v1/chat/completions}
    * @param apiKey the bearer token, if the server needs one (read from the environment by the caller)
-   * @param timeout the limit on one HTTP request, from connecting to the last byte
+   * @param timeout the limit on one HTTP request, from connecting to the last byte of the body
    * @param retry when to ask again
    * @param sleeper how to wait between attempts
    */
@@ -50,7 +64,8 @@ public final class OpenAiClient {
     this.timeout = timeout;
     this.retry = retry;
     this.sleeper = sleeper;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+    this.text = new ServerText(apiKey);
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1).build();
   }
 
@@ -107,7 +122,7 @@ public final class OpenAiClient {
     int attempt = 0;
     while (true) {
       attempt++;
-      Attempt a = once(body);
+      Attempt a = once(body, request.maxTokens());
       if (a.outcome != null) {
         ChatOutcome o = a.outcome;
         return o instanceof ChatOutcome.Answered ans
@@ -130,33 +145,106 @@ public final class OpenAiClient {
   /** One HTTP exchange: a final outcome, or a retryable reason with an optional Retry-After. */
   private record Attempt(ChatOutcome outcome, String retryableReason, Duration retryAfter) {}
 
-  private Attempt once(String body) {
+  /**
+   * One request, bounded in time and memory: it must be complete — headers and the whole body — within the
+   * timeout, and its body is read into at most {@link #bodyCap} bytes (an error body into {@link #ERROR_BODY_CAP}),
+   * see {@link CappedBody}.
+   */
+  private Attempt once(String body, int maxTokens) {
     HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(timeout)
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
     apiKey.ifPresent(k -> b.header("Authorization", "Bearer " + k));
-    HttpResponse<String> r;
+    long cap = bodyCap(maxTokens);
+    AtomicReference<CappedBody> reading = new AtomicReference<>();
+    HttpResponse.BodyHandler<CappedBody.Body> handler = info -> {
+      long limit = info.statusCode() == 200 ? cap : ERROR_BODY_CAP;
+      CappedBody c = new CappedBody(limit, info.headers().firstValueAsLong("Content-Length").orElse(-1));
+      reading.set(c);
+      return c;
+    };
     requests.incrementAndGet();
+    CompletableFuture<HttpResponse<CappedBody.Body>> pending = http.sendAsync(b.build(), handler);
+    HttpResponse<CappedBody.Body> r;
     try {
-      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
+      r = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      stop(pending, reading, e);
       return new Attempt(null, "timed out after " + timeout.toMillis() + " ms", null);
-    } catch (IOException e) {
-      return new Attempt(null, "connection failed: " + oneLine(String.valueOf(e.getMessage())), null);
     } catch (InterruptedException e) {
+      stop(pending, reading, e);
       Thread.currentThread().interrupt();
       return new Attempt(new ChatOutcome.Failed("interrupted", 0), null, null);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof HttpTimeoutException) {
+        return new Attempt(null, "timed out after " + timeout.toMillis() + " ms", null);
+      }
+      return new Attempt(null, "connection failed: " + text.message(String.valueOf(c.getMessage())), null);
     }
     int status = r.statusCode();
+    CappedBody.Body got = r.body();
+    String answer = new String(got.bytes(), StandardCharsets.UTF_8);
+    if (status >= 300 && status < 400) {
+      return new Attempt(new ChatOutcome.Failed(redirect(r), 0), null, null);
+    }
     if (status == 429 || status >= 500) {
-      return new Attempt(null, "HTTP " + status + errorMessage(r.body()), retryAfter(r));
+      return new Attempt(null, "HTTP " + status + errorMessage(answer), retryAfter(r));
     }
     if (status != 200) {
       String hint = status == 401 || status == 403 ? " (check the API key variable)"
           : status == 404 ? " (check --endpoint and that the server serves --model)" : "";
-      return new Attempt(new ChatOutcome.Failed("HTTP " + status + errorMessage(r.body()) + hint, 0), null, null);
+      return new Attempt(new ChatOutcome.Failed("HTTP " + status + errorMessage(answer) + hint, 0), null, null);
     }
-    return new Attempt(parse(r.body()), null, null);
+    if (got.overCap()) {
+      return new Attempt(new ChatOutcome.Failed("response refused: its body is over " + cap + " bytes, the cap for "
+          + "--max-tokens " + maxTokens + " (check that --endpoint is a chat completions server)", 0), null, null);
+    }
+    ChatOutcome o = parse(answer);
+    if (o instanceof ChatOutcome.Answered a) {
+      o = new ChatOutcome.Answered(text.masked(a.content()), text.message(a.finishReason()), 0, false);
+    } else {
+      o = new ChatOutcome.Failed(text.message(((ChatOutcome.Failed) o).reason()), 0);
+    }
+    return new Attempt(o, null, null);
+  }
+
+  /**
+   * The byte cap on a 200 body for an answer of at most {@code maxTokens} tokens: {@value #BYTES_PER_TOKEN}
+   * bytes a token plus {@value #JSON_OVERHEAD} bytes of JSON around it. A token is a few characters; 64 bytes
+   * covers a token of 10 characters each written as a six-byte JSON escape (backslash, u, four hex digits), so
+   * no honest answer reaches it, while a body that does is refused after at most this many bytes were read
+   * (1024 tokens: 128 KiB).
+   */
+  static long bodyCap(int maxTokens) {
+    return JSON_OVERHEAD + BYTES_PER_TOKEN * (long) Math.max(1, maxTokens);
+  }
+
+  /** Ends a request that ran past its deadline: no further byte is read, and the connection is closed. */
+  private static void stop(CompletableFuture<?> pending, AtomicReference<CappedBody> reading, Exception why) {
+    CappedBody c = reading.get();
+    if (c != null) {
+      c.abort(why);
+    }
+    pending.cancel(true);
+  }
+
+  /**
+   * A redirect is an error, never followed: following it would send the prompt — and, to another origin, the
+   * key — where the user did not point {@code --endpoint}, and a 302 or 303 would turn the POST into a GET whose
+   * answer is not a completion. The message names only the target's origin.
+   */
+  private String redirect(HttpResponse<?> r) {
+    String to = r.headers().firstValue("Location").map(l -> {
+      try {
+        URI u = url.resolve(l.strip());
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
+      } catch (IllegalArgumentException e) {
+        return "an invalid location";
+      }
+    }).orElse("nowhere (no Location)");
+    return "HTTP " + r.statusCode() + " redirect to " + text.message(to) + " not followed (redirects are refused so "
+        + "that the prompt and the API key go nowhere but --endpoint; give the final URL as --endpoint)";
   }
 
   /** Parses a 200 body; anything but a string at {@code choices[0].message.content} is a failure. */
@@ -175,7 +263,7 @@ public final class OpenAiClient {
     return new ChatOutcome.Answered(content.asText(), choice.path("finish_reason").asText(""), 0, false);
   }
 
-  private static Duration retryAfter(HttpResponse<String> r) {
+  private static Duration retryAfter(HttpResponse<?> r) {
     Optional<String> h = r.headers().firstValue("Retry-After");
     if (h.isEmpty()) {
       return null;
@@ -194,7 +282,7 @@ public final class OpenAiClient {
     }
   }
 
-  private static String errorMessage(String body) {
+  private String errorMessage(String body) {
     if (body == null || body.isBlank()) {
       return "";
     }
@@ -208,8 +296,7 @@ public final class OpenAiClient {
     } catch (JsonProcessingException e) {
       msg = body;
     }
-    msg = oneLine(msg);
-    return ": " + (msg.length() > MAX_ERROR_CHARS ? msg.substring(0, MAX_ERROR_CHARS) + "…" : msg);
+    return ": " + text.message(msg);
   }
 
   private static String oneLine(String s) {

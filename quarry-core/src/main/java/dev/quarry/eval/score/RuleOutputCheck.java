@@ -33,9 +33,13 @@ public final class RuleOutputCheck implements OutputCheck {
     this.context = ThreadLocal.withInitial(base::forAnotherThread);
   }
 
-  /** The validation rules that apply to answers: attribution and secrets, with {@code config}'s settings. */
+  /**
+   * The validation rules that apply to answers: attribution and secrets, with {@code config}'s settings, and the
+   * placeholders of secrets eval redacted from answers before scoring ({@link RedactedSecretsCheck}).
+   */
   public static List<OutputCheck> validationRules(QuarryConfig config) {
-    return List.of(new RuleOutputCheck(new AttributionRule(), config), new RuleOutputCheck(new SecretsRule(), config));
+    return List.of(new RuleOutputCheck(new AttributionRule(), config), new RuleOutputCheck(new SecretsRule(), config),
+        new RedactedSecretsCheck());
   }
 
   @Override

@@ -113,6 +113,36 @@ public final class SecretsRule implements FixableRule, Redactor {
     return hits.isEmpty() ? text : replace(text, hits);
   }
 
+  /**
+   * {@code text} with every secret replaced by {@code <REDACTED:kind fingerprint>}
+   * ({@code <REDACTED:openai-style-key sk-…[sha256:1a2b3c4d]>}): for reports of text Quarry did not write, such as
+   * a model's answers, which must say where a secret was without showing it. Thread-safe.
+   *
+   * @param allow values or {@code sha256:} fingerprints that are not secrets ({@code validate.secrets.allow})
+   */
+  public static String redactShowingFingerprints(String text, List<String> allow) {
+    List<SecretScanner.Hit> hits = SecretScanner.find(text, allow);
+    if (hits.isEmpty()) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text);
+    for (int k = hits.size() - 1; k >= 0; k--) {
+      SecretScanner.Hit h = hits.get(k);
+      sb.replace(h.start(), h.end(), placeholder(h.kind(), h.fingerprint()));
+    }
+    return sb.toString();
+  }
+
+  /** The placeholder {@link #redactShowingFingerprints} writes for a secret of {@code kind}. */
+  public static String placeholder(String kind, String fingerprint) {
+    return "<REDACTED:" + kind + " " + fingerprint + ">";
+  }
+
+  /** The fingerprint of a value known to be secret, without a shown prefix: {@code …[sha256:1a2b3c4d]}. */
+  public static String fingerprint(String value) {
+    return SecretScanner.fingerprint(value, 0);
+  }
+
   /** The hits that are errors: all but obvious test credentials of a test file. */
   static List<SecretScanner.Hit> errors(List<SecretScanner.Hit> hits, boolean testFile) {
     return testFile ? hits.stream().filter(h -> !h.testLike()).toList() : hits;
