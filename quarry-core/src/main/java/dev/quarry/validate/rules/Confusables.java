@@ -5,13 +5,23 @@ import java.util.Map;
 
 /**
  * Characters that look like Latin letters, mapped to the lower-case Latin letter they imitate: the Cyrillic,
- * Greek, Armenian and IPA lookalikes of Unicode's confusables list that matter for Latin names. Fullwidth and
- * mathematical letters need no entry: NFKC folds them.
+ * Greek, Armenian, Cherokee, IPA and small-capital lookalikes of Unicode's confusables list that matter for Latin
+ * names. Fullwidth and mathematical letters need no entry: NFKC folds them. Lower-case Cherokee
+ * ({@code U+AB70…}) is looked up through its upper-case form.
  */
 final class Confusables {
   static final Map<Integer, Character> MAP = build();
 
   private Confusables() {}
+
+  /** The Latin letter {@code cp} imitates, or null. */
+  static Character of(int cp) {
+    Character c = MAP.get(cp);
+    if (c == null && cp >= 0xAB70 && cp <= 0xABBF) {
+      c = MAP.get(Character.toUpperCase(cp));
+    }
+    return c;
+  }
 
   private static Map<Integer, Character> build() {
     Map<Integer, Character> m = new HashMap<>();
@@ -23,6 +33,12 @@ final class Confusables {
     put(m, "ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX Ϲc");
     // Armenian, IPA and Latin extensions that pass for ASCII letters.
     put(m, "օo սu ցg հh ոn ɑa ɩi ɪi ʟl ʀr ɴn ʏy ᴄc ᴅd ᴇe ᴊj ᴋk ᴍm ᴏo ᴘp ᴛt ᴜu ᴠv ᴡw ᴢz ıi ȷj ℓl");
+    // Small capitals and modifier letters not covered by NFKC.
+    put(m, "ᴀa ʙb ᴆd ꜰf ɢg ʜh ǫq ꜱs ᴦr ᴫl ᴌl ɾr ɼr ʋv ʌv ɯw ꞯq ʁr ᴎn");
+    // Cherokee capitals that read as Latin letters.
+    put(m, "ᎠD ᎡR ᎢT ᎥI ᎩY ᎪA ᎫJ ᎬE ᏔW ᎳW ᎷM ᎻH ᎽY ᏀG ᏂH ᏃZ ᏏB ᏒR ᏕS ᏙV ᏚS ᏞL ᏟC ᏢP ᏦK ᏧD ᏳG ᏴB");
+    // Latin letters and symbols often used as letters.
+    put(m, "ßb øo ðd þp ƒf ĸk ŀl ŉn ſs ǀl ∣l ⅼl ⅰi ℮e ⍺a ⍳i ⍴p ⍵w");
     return m;
   }
 

@@ -11,9 +11,13 @@ import java.util.Set;
  * Finds terms in {@link Words}: a one-word term ({@code claude}) matches a run of sub-words of one word whose
  * letters spell it exactly, starting and ending on sub-word edges — so {@code Cl**aude**}, {@code claude-3}
  * and {@code ChatGPT} match while {@code claudication}, {@code GPTQ} and {@code autopilot} do not. Single
- * letters also join across breaks ({@code C l a u d e}, {@code C.L.A.U.D.E}). A phrase ({@code gemini pro})
- * matches its words in sequence across any separation; the word {@code #} stands for any number. Occurrences
- * inside an allowed phrase are dropped. Immutable and thread-safe.
+ * letters also join across spacers ({@code C l a u d e}, {@code C - l - a - u - d - e}, {@code C.L.A.U.D.E});
+ * longer parts join across one space when one of them is capitalised ({@code Open AI}, {@code Deep Seek}) for
+ * one-word terms only. A word that mixes letters and digits also matches by its leetspeak skeleton
+ * ({@code C1aude}, {@code 0penAI}, {@code G3mini}: see {@link #skeleton}). A phrase ({@code gemini pro}) matches
+ * its words in sequence across any separation; the word {@code #} stands for a number written after a space, a
+ * joiner or nothing ({@code Phi-3}, not {@code phi(12)}), {@code #.#} for a decimal one ({@code Gemini 1.5}, not
+ * NASA's {@code Gemini 4}). Occurrences inside an allowed phrase are dropped. Immutable and thread-safe.
  */
 final class TermMatcher {
   /**
@@ -28,6 +32,8 @@ final class TermMatcher {
   private static final int MAX_PARTS = 12;
 
   private final Map<String, String> single = new HashMap<>();
+  private final Map<String, String> leetSingle = new HashMap<>();
+  private final Map<String, String> leetFirst = new HashMap<>();
   private final Map<String, List<String[]>> phrases = new HashMap<>();
   private final Map<String, String> phraseNames = new HashMap<>();
   private final List<String[]> allow = new ArrayList<>();
@@ -42,9 +48,11 @@ final class TermMatcher {
       }
       if (words.length == 1) {
         single.putIfAbsent(words[0], t);
+        leetSingle.putIfAbsent(skeleton(words[0]), t);
       } else {
         phrases.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
         phraseNames.putIfAbsent(String.join(" ", words), t);
+        leetFirst.putIfAbsent(skeleton(words[0]), words[0]);
       }
       for (String w : words) {
         longest = Math.max(longest, w.length());
@@ -66,8 +74,8 @@ final class TermMatcher {
   static String[] key(String term) {
     List<String> out = new ArrayList<>();
     for (String w : term.strip().split("\\s+")) {
-      if (w.equals("#")) {
-        out.add("#");
+      if (w.equals("#") || w.equals("#.#")) {
+        out.add(w);
         continue;
       }
       StringBuilder sb = new StringBuilder();
@@ -84,25 +92,45 @@ final class TermMatcher {
     return out.toArray(new String[0]);
   }
 
+  /** Every occurrence of a term in {@code words}, in order of their first sub-word; overlaps included. */
   List<Match> find(List<Words.Word> words) {
     List<int[]> allowed = new ArrayList<>();
     List<Match> out = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       StringBuilder sb = new StringBuilder();
+      boolean bySpace = false;
+      boolean capital = words.get(i).capital();
       for (int j = i; j < words.size() && j - i < MAX_PARTS; j++) {
         if (j > i && !joins(words, j)) {
-          break;
+          if (!spaceJoins(words, j)) {
+            break;
+          }
+          bySpace = true;
         }
+        capital |= words.get(j).capital();
         sb.append(words.get(j).text());
         if (sb.length() > longest) {
           break;
         }
         String w = sb.toString();
+        if (bySpace) {
+          String t = capital ? single.get(w) : null;
+          if (t != null) {
+            out.add(new Match(t, words.get(i).start(), words.get(j).end()));
+          }
+          continue;
+        }
         String t = single.get(w);
+        String first = w;
+        if (t == null && mixed(w)) {
+          String k = skeleton(w);
+          t = leetSingle.get(k);
+          first = leetFirst.getOrDefault(k, w);
+        }
         if (t != null) {
           out.add(new Match(t, words.get(i).start(), words.get(j).end()));
         }
-        for (String[] p : phrases.getOrDefault(w, List.of())) {
+        for (String[] p : phrases.getOrDefault(first, List.of())) {
           int end = matchRest(words, j + 1, p);
           if (end >= 0) {
             out.add(new Match(phraseNames.get(String.join(" ", p)), words.get(i).start(), words.get(end).end()));
@@ -124,14 +152,63 @@ final class TermMatcher {
     return out;
   }
 
+  /**
+   * The leetspeak skeleton of a word: digits read as the letters they imitate and the letters they are
+   * confused with merged ({@code 0}/{@code o}, {@code 1}/{@code l}/{@code i}, {@code 3}/{@code e},
+   * {@code 4}/{@code a}, {@code 5}/{@code s}, {@code 7}/{@code t}, {@code 8}/{@code b}, {@code 9}/{@code g}).
+   */
+  static String skeleton(String w) {
+    StringBuilder sb = new StringBuilder(w.length());
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      sb.append(switch (c) {
+        case '0' -> 'o';
+        case '1', 'i' -> 'l';
+        case '3' -> 'e';
+        case '4' -> 'a';
+        case '5' -> 's';
+        case '7' -> 't';
+        case '8' -> 'b';
+        case '9' -> 'g';
+        default -> c;
+      });
+    }
+    return sb.toString();
+  }
+
+  /** Whether {@code w} has both letters and digits, at least four characters: a leetspeak candidate. */
+  private static boolean mixed(String w) {
+    if (w.length() < 4) {
+      return false;
+    }
+    boolean digit = false;
+    boolean letter = false;
+    for (int i = 0; i < w.length(); i++) {
+      digit |= Character.isDigit(w.charAt(i));
+      letter |= Character.isLetter(w.charAt(i));
+    }
+    return digit && letter;
+  }
+
+  /** Whether parts of two or more letters join across one space ({@code Open AI}). */
+  private static boolean spaceJoins(List<Words.Word> words, int j) {
+    Words.Word w = words.get(j);
+    return w.singleSpace() && w.text().length() >= 2 && words.get(j - 1).text().length() >= 2
+        && !Character.isDigit(w.text().charAt(0));
+  }
+
   /** Whether sub-word {@code j} continues the word of sub-word {@code j - 1}. */
   private static boolean joins(List<Words.Word> words, int j) {
     Words.Word w = words.get(j);
     if (w.gap() != Words.Gap.BREAK) {
       return true;
     }
-    // Spaced-out letters: "C l a u d e", "C. L. A. U. D. E".
-    return w.text().length() == 1 && words.get(j - 1).text().length() == 1 && w.gapLength() <= 2;
+    // Spaced-out letters: "C l a u d e", "C. L. A. U. D. E", "C - l - a - u - d - e".
+    return w.text().length() == 1 && words.get(j - 1).text().length() == 1 && w.gapLength() <= 3 && w.spaced();
+  }
+
+  private static boolean number(Words.Word w) {
+    return w.text().chars().allMatch(Character::isDigit);
   }
 
   /** Matches phrase words {@code p[1..]} from sub-word {@code from}; the index of the last sub-word or -1. */
@@ -141,11 +218,18 @@ final class TermMatcher {
       if (j >= words.size()) {
         return -1;
       }
-      if (p[k].equals("#")) {
-        if (!words.get(j).text().chars().allMatch(Character::isDigit)) {
+      if (p[k].equals("#") || p[k].equals("#.#")) {
+        if (!number(words.get(j)) || (p[k].equals("#") && words.get(j).gap() == Words.Gap.BREAK
+            && !words.get(j).spaced())) {
           return -1;
         }
         j++;
+        if (p[k].equals("#.#")) {
+          if (j >= words.size() || !number(words.get(j)) || words.get(j).gap() != Words.Gap.JOINER) {
+            return -1;
+          }
+          j++;
+        }
         continue;
       }
       StringBuilder sb = new StringBuilder();

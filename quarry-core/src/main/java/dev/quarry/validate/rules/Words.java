@@ -11,7 +11,10 @@ import java.util.List;
  */
 final class Words {
   /** Characters that join the parts of one word: {@code claude-3}, {@code Cl**aude**}, {@code claude_client}. */
-  static final String JOINERS = "-_.*~`'/|+" + FoldedText.JOIN;
+  static final String JOINERS = "-_.*~`'/|+[]" + FoldedText.JOIN;
+
+  /** Characters that may space out single letters ({@code C - l - a - u - d - e}, {@code C . l . a}). */
+  static final String SPACERS = " \t-_.*~`'/|+,:\u00A0" + FoldedText.JOIN;
 
   /** How a sub-word is separated from the one before it. */
   enum Gap { NONE, JOINER, BREAK }
@@ -24,8 +27,15 @@ final class Words {
    * @param end end offset (exclusive) in the folded text
    * @param gap separation from the previous sub-word
    * @param gapLength folded characters between the previous sub-word and this one
+   * @param spaced whether that gap is only {@link #SPACERS} (no line break, no other punctuation)
+   * @param capital whether its first letter was upper case in the original
    */
-  record Word(String text, int start, int end, Gap gap, int gapLength) {}
+  record Word(String text, int start, int end, Gap gap, int gapLength, boolean spaced, boolean capital) {
+    /** Whether the gap before this word is exactly one space. */
+    boolean singleSpace() {
+      return gap == Gap.BREAK && gapLength == 1 && spaced;
+    }
+  }
 
   private Words() {}
 
@@ -51,7 +61,12 @@ final class Words {
       while (i < s.length() && alnum(s.charAt(i)) && !hump(f, s, i)) {
         i++;
       }
-      out.add(new Word(s.substring(start, i), start, i, out.isEmpty() ? Gap.BREAK : gap, start - prevEnd));
+      boolean spaced = true;
+      for (int k = prevEnd; k < start && spaced; k++) {
+        spaced = SPACERS.indexOf(s.charAt(k)) >= 0;
+      }
+      out.add(new Word(s.substring(start, i), start, i, out.isEmpty() ? Gap.BREAK : gap, start - prevEnd,
+          spaced && !out.isEmpty(), f.upper(start)));
       prevEnd = i;
       gap = Gap.NONE;
     }
