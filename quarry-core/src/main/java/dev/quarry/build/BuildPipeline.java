@@ -23,18 +23,16 @@ import dev.quarry.extract.ExtractStage;
 import dev.quarry.extract.Repository;
 import dev.quarry.io.AtomicFile;
 import dev.quarry.io.Json;
+import dev.quarry.UsageException;
 import dev.quarry.validate.ValidateStage;
 import dev.quarry.validate.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.stream.Stream;
 
 /**
  * {@code quarry build}: every stage in order, into one output folder with the SPEC §4 layout, then
@@ -79,8 +77,10 @@ public final class BuildPipeline {
   public Result run(Path repoDir, Path configFile, Path out, boolean resume) throws IOException {
     QuarryConfig config = ConfigLoader.resolve(repoDir, configFile);
     Repository repo = Repository.open(repoDir);
+    refuseRepositoryAsOutput(repoDir, out);
     Files.createDirectories(out);
-    Map<Path, Object> before = snapshot(out);
+    long started = fileSystemNow(out);
+    Map<Path, String> before = previousOutputs(out);
     StageRunner stages = new StageRunner(out, config.hash(), resume);
     OutputRelativePaths paths = new OutputRelativePaths(out);
     ObjectNode counts = JsonNodeFactory.instance.objectNode();
@@ -141,10 +141,11 @@ public final class BuildPipeline {
         repo.commit().orElse(null), readObject(reports.resolve("validation.json")),
         readObject(reports.resolve("distribution.json"))).summary()));
 
-    removeStale(before, stages);
+    removeStale(before, started, stages);
     ObjectNode inputs = JsonNodeFactory.instance.objectNode();
     inputs.put("repo", repoDir.toString()).put("name", repo.name()).put("commit", repo.commit().orElse(null));
-    ObjectNode manifest = Manifest.write(out, inputs, configPath(config, repoDir), config.hash(), counts);
+    ObjectNode manifest = Manifest.write(out, inputs, configPath(config, repoDir), config.hash(), counts,
+        p -> stages.kept(p) || modifiedSince(p, started));
     stages.writeState();
     return new Result(out, counts, manifest, stages.skipped());
   }
@@ -194,36 +195,88 @@ public final class BuildPipeline {
     AtomicFile.writeString(p, Json.pretty().writeValueAsString(node) + "\n");
   }
 
-  /** The identity (inode) of every file in the owned folders, before the build writes anything. */
-  private static Map<Path, Object> snapshot(Path out) throws IOException {
-    Map<Path, Object> ids = new HashMap<>();
-    for (String d : OWNED) {
-      Path dir = out.resolve(d);
-      if (Files.isDirectory(dir)) {
-        try (Stream<Path> s = Files.walk(dir)) {
-          for (Path p : s.filter(Files::isRegularFile).toList()) {
-            ids.put(p, identity(p));
-          }
-        }
-      }
+  /**
+   * Refuses an output folder that is the repository or one of its ancestors: the build would mine its own outputs
+   * and could overwrite the user's files.
+   */
+  private static void refuseRepositoryAsOutput(Path repoDir, Path out) throws IOException {
+    Path r = real(repoDir);
+    Path o = real(out);
+    if (r.startsWith(o)) {
+      throw new UsageException(out + ": the output folder is the repository or contains it",
+          "choose an output folder outside the repository, e.g. -o " + r.resolveSibling(r.getFileName() + "-quarry-out"));
     }
-    return ids;
   }
 
-  private static Object identity(Path p) throws IOException {
-    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-    return a.fileKey() != null ? a.fileKey() : a.lastModifiedTime();
+  private static Path real(Path p) throws IOException {
+    Path a = p.toAbsolutePath().normalize();
+    Path existing = a;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    return existing == null ? a : existing.toRealPath().resolve(existing.relativize(a)).normalize();
   }
 
   /**
-   * Deletes files of an earlier build that this build did not write: every output is replaced by an atomic
-   * rename, which gives it a new identity, so a file whose identity is unchanged is stale, unless it is an
-   * output of a stage that {@code --resume} skipped.
+   * The file system's clock now, read from a probe file's modification time: file times come from the kernel's
+   * coarse clock, which can lag {@link System#currentTimeMillis()}, so a fresh output could look older than a
+   * start time taken from the JVM.
    */
-  private static void removeStale(Map<Path, Object> before, StageRunner stages) throws IOException {
-    for (Map.Entry<Path, Object> e : before.entrySet()) {
-      if (Files.isRegularFile(e.getKey()) && identity(e.getKey()).equals(e.getValue()) && !stages.kept(e.getKey())) {
-        Files.delete(e.getKey());
+  private static long fileSystemNow(Path out) throws IOException {
+    Path probe = Files.createTempFile(out, ".quarry-clock-", ".tmp");
+    try {
+      return Files.getLastModifiedTime(probe).toMillis();
+    } finally {
+      Files.deleteIfExists(probe);
+    }
+  }
+
+  /**
+   * The files the previous build into {@code out} owns: those its {@code manifest.json} lists, with their SHA-256.
+   * Nothing else in the folder is ever Quarry's to delete; an unreadable or foreign manifest owns nothing.
+   */
+  private static Map<Path, String> previousOutputs(Path out) {
+    Map<Path, String> owned = new TreeMap<>();
+    Path m = out.resolve(Manifest.FILE);
+    try {
+      JsonNode n = Files.isRegularFile(m) ? Json.mapper().readTree(m.toFile()) : null;
+      if (n == null || !"quarry".equals(n.path("tool").asText())) {
+        return owned;
+      }
+      Path base = out.toAbsolutePath().normalize();
+      for (JsonNode f : n.path("files")) {
+        Path p = base.resolve(f.path("path").asText()).normalize();
+        if (p.startsWith(base) && !p.equals(base) && f.path("sha256").isTextual()) {
+          owned.put(p, f.path("sha256").asText());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      owned.clear();
+    }
+    return owned;
+  }
+
+  /**
+   * Deletes the outputs of the previous build that this build did not write: a file is removed only when the
+   * previous manifest lists it, it still has the content that manifest recorded (so a file the user changed is
+   * never deleted), it was last modified before this build started (so a fresh output is never deleted, whatever
+   * inode the file system gave it), and no stage that {@code --resume} skipped keeps it.
+   */
+  private static boolean modifiedSince(Path p, long started) {
+    try {
+      return Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() >= started;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void removeStale(Map<Path, String> before, long started, StageRunner stages) throws IOException {
+    for (Map.Entry<Path, String> e : before.entrySet()) {
+      Path p = e.getKey();
+      if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && Files.getLastModifiedTime(p).toMillis() < started && !stages.kept(p)
+          && e.getValue().equals(dev.quarry.io.Hashing.sha256(p))) {
+        Files.delete(p);
       }
     }
   }

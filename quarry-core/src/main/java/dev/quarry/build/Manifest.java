@@ -24,8 +24,12 @@ final class Manifest {
 
   private Manifest() {}
 
-  static ObjectNode write(Path out, ObjectNode inputs, String configOrigin, String configHash, ObjectNode counts)
-      throws IOException {
+  /**
+   * Writes the manifest listing the files under {@code out} that {@code owned} accepts: the files this build
+   * wrote or kept, never a file of the user's that merely lies in the folder.
+   */
+  static ObjectNode write(Path out, ObjectNode inputs, String configOrigin, String configHash, ObjectNode counts,
+      java.util.function.Predicate<Path> owned) throws IOException {
     ObjectNode m = JsonNodeFactory.instance.objectNode();
     m.put("tool", "quarry");
     m.put("tool_version", Version.get());
@@ -35,7 +39,7 @@ final class Manifest {
     m.set("inputs", inputs);
     m.set("counts", counts);
     ArrayNode files = m.putArray("files");
-    for (Path p : outputs(out)) {
+    for (Path p : outputs(out).stream().filter(owned).toList()) {
       files.addObject()
           .put("path", out.relativize(p).toString().replace('\\', '/'))
           .put("sha256", Hashing.sha256(p))

@@ -149,6 +149,10 @@ final class RepoWalk {
         skip(dir, SkipReason.GENERATED, "build output folder \"" + name + "\"", true);
         return FileVisitResult.SKIP_SUBTREE;
       }
+      if (isQuarryOutput(dir)) {
+        skip(dir, SkipReason.GENERATED, "output folder of a quarry build (it holds a quarry manifest.json)", true);
+        return FileVisitResult.SKIP_SUBTREE;
+      }
     }
     push(dir, dir.resolve(".gitignore"));
     return FileVisitResult.CONTINUE;
@@ -246,4 +250,24 @@ final class RepoWalk {
   private String relative(Path file) {
     return root.relativize(file).toString().replace('\\', '/');
   }
+
+  /**
+   * Whether {@code dir} is the output folder of a Quarry build: mining it would train on Quarry's own outputs and
+   * make two builds of the same inputs differ.
+   */
+  static boolean isQuarryOutput(Path dir) {
+    Path manifest = dir.resolve("manifest.json");
+    if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(manifest)) {
+      String head = new String(in.readNBytes(512), StandardCharsets.UTF_8);
+      return QUARRY_MANIFEST.matcher(head).find();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static final java.util.regex.Pattern QUARRY_MANIFEST =
+      java.util.regex.Pattern.compile("\"tool\"\\s*:\\s*\"quarry\"");
 }
