@@ -2,6 +2,7 @@ package dev.quarry.export.card;
 
 import dev.quarry.export.ReportView;
 import dev.quarry.io.AtomicFile;
+import dev.quarry.io.HtmlText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.OptionalLong;
  * Writes the dataset card, a {@code README.md} in the Hugging Face format: YAML front matter (license, task
  * category, size category, one config with the data files of every split, split sizes) and a body with the
  * splits, sources, categories against their targets, validation results, known gaps and how the dataset was
- * built. The text depends only on the inputs (no dates), so rebuilding gives the same bytes.
+ * built. The text depends only on the inputs (no dates), so rebuilding gives the same bytes. Names from the
+ * repository (project, categories, extractors, rules) are HTML-escaped in the body, since the Hub renders a
+ * card's Markdown with its inline HTML.
  */
 public final class DatasetCard {
   private DatasetCard() {}
@@ -27,8 +30,9 @@ public final class DatasetCard {
     StringBuilder md = new StringBuilder();
     frontMatter(md, in);
     ReportView view = new ReportView(in.validation(), in.distribution());
-    md.append("# ").append(in.project()).append(" code fine-tuning dataset\n\n")
-        .append("Chat-format examples mined from the ").append(in.project())
+    String project = text(in.project());
+    md.append("# ").append(project).append(" code fine-tuning dataset\n\n")
+        .append("Chat-format examples mined from the ").append(project)
         .append(" codebase for fine-tuning a code model adapter (LoRA): questions a developer of the platform asks, ")
         .append("answered with the platform's own APIs and conventions. Every example was validated (schema, ")
         .append("secrets, personal data, syntax, attribution) and the dataset balanced across categories.\n\n");
@@ -45,7 +49,13 @@ public final class DatasetCard {
   private static void frontMatter(StringBuilder md, CardInputs in) {
     long total = in.splitCounts().values().stream().mapToLong(Long::longValue).sum();
     md.append("---\n")
-        .append("license: ").append(in.license()).append('\n')
+        .append("license: ").append(in.license()).append('\n');
+    if (in.license().equals("other")) {
+      // The Hub requires both with license: other (huggingface_hub DatasetCardData license_name, license_link).
+      md.append("license_name: ").append(yamlString(slug(in.project()) + "-license")).append('\n')
+          .append("license_link: LICENSE\n");
+    }
+    md
         .append("task_categories:\n- text-generation\n")
         .append("language:\n- en\n")
         .append("tags:\n- code\n- fine-tuning\n")
@@ -86,8 +96,8 @@ public final class DatasetCard {
 
   private static void sources(StringBuilder md, CardInputs in, ReportView view) {
     md.append("## Sources\n\n")
-        .append("Repository: ").append(in.repo() == null ? "n/a" : "`" + in.repo() + "`")
-        .append(in.commit() == null ? "" : " at commit `" + in.commit() + "`").append(".\n\n");
+        .append("Repository: ").append(in.repo() == null ? "n/a" : code(in.repo()))
+        .append(in.commit() == null ? "" : " at commit " + code(in.commit())).append(".\n\n");
     table(md, "extractor", view.extractors(), Map.of());
   }
 
@@ -116,7 +126,7 @@ public final class DatasetCard {
       return;
     }
     md.append("Categories below their target (the model will know these areas less well):\n\n");
-    gaps.forEach(g -> md.append("- ").append(g).append('\n'));
+    gaps.forEach(g -> md.append("- ").append(text(g)).append('\n'));
     md.append('\n');
   }
 
@@ -134,6 +144,10 @@ public final class DatasetCard {
         .append("Built by Quarry ").append(in.toolVersion()).append(" (`quarry build`) with configuration hash `")
         .append(in.configHash()).append("`. Rebuilding from the same repository commit and configuration gives ")
         .append("byte-identical files.\n");
+    if (in.license().equals("other")) {
+      md.append("\nLicense: not a standard one (`license: other`); put its terms in `LICENSE` beside this card ")
+          .append("before publishing, or set `export.license` in quarry.yaml to a Hugging Face license id.\n");
+    }
   }
 
   private static void table(StringBuilder md, String what, Map<String, Long> counts, Map<String, Long> targets) {
@@ -160,7 +174,23 @@ public final class DatasetCard {
   }
 
   private static String cell(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return text(s).replace("|", "\\|");
+  }
+
+  /** Markdown text of a name from the repository: HTML-escaped, on one line. */
+  private static String text(String s) {
+    return HtmlText.escReplacingControls(s.replace('\n', ' ').replace('\r', ' '));
+  }
+
+  /** A Markdown code span (no HTML is interpreted inside one); backticks and line breaks dropped. */
+  private static String code(String s) {
+    return "`" + s.replace("`", "").replace('\n', ' ').replace('\r', ' ') + "`";
+  }
+
+  /** A Hub license name: lower-case letters, digits and hyphens. */
+  static String slug(String s) {
+    String slug = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return slug.isEmpty() ? "dataset" : slug;
   }
 
   private static String yamlString(String s) {

@@ -8,25 +8,32 @@ import java.util.Locale;
 
 /**
  * LLaMA-Factory files: {@code dataset_info.json} registering the ShareGPT export (system prompt as the first
- * turn, read through {@code system_tag}) and {@code train_lora.yaml}, an SFT LoRA run with
- * {@code dataset_dir: .} so it runs from this folder. JSON has no comments, so {@code dataset_info.json}
- * carries its note in a {@code _comment} key, which LLaMA-Factory never reads (it looks datasets up by name).
+ * turn, read through {@code system_tag}) and, when it was exported, the Alpaca export (every column named, since
+ * LLaMA-Factory's default Alpaca columns drop {@code system} and {@code history}); and {@code train_lora.yaml},
+ * an SFT LoRA run with {@code dataset_dir: .} so it runs from this folder. {@code dataset_info.json} holds
+ * datasets only: LLaMA-Factory's WebUI reads every top-level entry as one, so a note key would crash it.
  */
 final class LlamaFactoryConfig {
   static final String DATASET_INFO = "dataset_info.json";
   static final String TRAIN = "train_lora.yaml";
   static final String TRAIN_DATASET = "quarry_train";
   static final String VALIDATION_DATASET = "quarry_validation";
+  static final String ALPACA_TRAIN_DATASET = "quarry_alpaca_train";
+  static final String ALPACA_VALIDATION_DATASET = "quarry_alpaca_validation";
 
   private LlamaFactoryConfig() {}
 
   static String renderDatasetInfo(TrainerParams p) throws JsonProcessingException {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("_comment", "Written by quarry: the ShareGPT export registered for LLaMA-Factory. Used by " + TRAIN
-        + "; run from this folder: llamafactory-cli train " + TRAIN);
     root.set(TRAIN_DATASET, dataset(p.trainFile()));
     if (p.validationFile() != null) {
       root.set(VALIDATION_DATASET, dataset(p.validationFile()));
+    }
+    if (p.alpacaTrainFile() != null) {
+      root.set(ALPACA_TRAIN_DATASET, alpaca(p.alpacaTrainFile()));
+    }
+    if (p.alpacaValidationFile() != null) {
+      root.set(ALPACA_VALIDATION_DATASET, alpaca(p.alpacaValidationFile()));
     }
     return Json.pretty().writeValueAsString(root) + "\n";
   }
@@ -37,6 +44,14 @@ final class LlamaFactoryConfig {
     d.putObject("columns").put("messages", "conversations");
     d.putObject("tags").put("role_tag", "from").put("content_tag", "value").put("user_tag", "human")
         .put("assistant_tag", "gpt").put("system_tag", "system");
+    return d;
+  }
+
+  private static ObjectNode alpaca(String file) {
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    d.put("file_name", file).put("formatting", "alpaca");
+    d.putObject("columns").put("prompt", "instruction").put("query", "input").put("response", "output")
+        .put("system", "system").put("history", "history");
     return d;
   }
 
@@ -59,6 +74,9 @@ final class LlamaFactoryConfig {
     y.append("### dataset\n")
         .append("dataset_dir: .\n")
         .append("dataset: ").append(TRAIN_DATASET).append('\n');
+    if (p.alpacaTrainFile() != null) {
+      y.append("# the same examples in Alpaca form are registered as ").append(ALPACA_TRAIN_DATASET).append('\n');
+    }
     if (p.validationFile() != null) {
       y.append("eval_dataset: ").append(VALIDATION_DATASET).append('\n');
     }
@@ -79,7 +97,8 @@ final class LlamaFactoryConfig {
         .append("learning_rate: ").append(p.learningRateText()).append('\n')
         .append("num_train_epochs: ").append(p.epochs()).append(".0\n")
         .append("lr_scheduler_type: cosine\n")
-        .append("warmup_ratio: 0.05\n")
+        .append("# 5 % of the optimizer steps, as a whole number (warmup_ratio is gone from transformers 5.15)\n")
+        .append("warmup_steps: ").append(p.warmupSteps()).append('\n')
         .append("bf16: true\n")
         .append("seed: 42\n");
     if (p.validationFile() != null) {

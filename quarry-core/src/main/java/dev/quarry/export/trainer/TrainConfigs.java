@@ -25,7 +25,17 @@ public final class TrainConfigs {
   /** The supported trainers, in the order {@code --help} lists them. */
   public static final List<String> TRAINERS = List.of("axolotl", "trl", "llamafactory");
 
+  /** What {@link #write} writes instead of a config when the dataset has no training example. */
+  public static final String EMPTY_NOTE = "EMPTY.md";
+
   private TrainConfigs() {}
+
+  private static String emptyNote(String trainer, String format) {
+    return "# No " + trainer + " config: the dataset is empty\n\n"
+        + "The " + format + " export has no training example (`../" + format + "/train.jsonl` was not written), so "
+        + "there is nothing to train on and quarry wrote no " + trainer + " config.\n"
+        + "See `reports/validation.json` for why records were rejected, mine more of the repository, then rebuild.\n";
+  }
 
   /**
    * The export format a trainer reads: {@code openai} for axolotl and TRL, {@code sharegpt} for LLaMA-Factory.
@@ -47,13 +57,17 @@ public final class TrainConfigs {
    * @param distribution the distribution report (its token p99 sets the sequence length), or {@code null}
    * @param exportDir the export root holding {@code <format>/train.jsonl} (see {@link #formatFor})
    * @param out the folder for the config files, e.g. {@code export/axolotl}
-   * @return the files written, in a fixed order
-   * @throws UsageException when the trainer is unknown or its export has no training file
+   * @return the files written, in a fixed order; only {@value #EMPTY_NOTE} when the export folder exists but
+   *     has no training file (an empty dataset), so a build of an empty repository still succeeds
+   * @throws UsageException when the trainer is unknown or its export was not written
    */
   public static List<Path> write(String trainer, QuarryConfig cfg, ObjectNode distribution, Path exportDir, Path out)
       throws IOException {
     String format = formatFor(trainer);
     Path data = exportDir.resolve(format);
+    if (!Files.isRegularFile(data.resolve("train.jsonl")) && Files.isDirectory(data)) {
+      return List.of(write(out.resolve(EMPTY_NOTE), emptyNote(trainer, format)));
+    }
     if (!Files.isRegularFile(data.resolve("train.jsonl"))) {
       throw new UsageException(data.resolve("train.jsonl") + ": no " + format + " training file for " + trainer,
           "run quarry export DATASET --format " + format + " -o " + exportDir + " first");
@@ -78,10 +92,23 @@ public final class TrainConfigs {
       throws IOException {
     TrainSettings t = cfg.train();
     SequenceLength.Choice len = SequenceLength.choose(distribution, exportDir, cfg.validate().maxTokens());
-    Path validation = data.resolve("validation.jsonl");
+    Path train = data.resolve("train.jsonl");
+    Path alpaca = exportDir.resolve("alpaca");
     return new TrainerParams(t.baseModel(), t.epochs(), t.learningRate(), t.loraR(), t.loraAlpha(), len.tokens(),
-        len.why(), relative(out, data.resolve("train.jsonl")),
-        Files.isRegularFile(validation) ? relative(out, validation) : null);
+        len.why(), TrainerParams.warmupSteps(lines(train), t.epochs()), relative(out, train),
+        ifExists(out, data.resolve("validation.jsonl")), ifExists(out, alpaca.resolve("train.jsonl")),
+        ifExists(out, alpaca.resolve("validation.jsonl")));
+  }
+
+  private static String ifExists(Path out, Path file) {
+    return Files.isRegularFile(file) ? relative(out, file) : null;
+  }
+
+  /** Non-blank lines of a JSONL file, streamed. */
+  private static long lines(Path file) throws IOException {
+    try (java.util.stream.Stream<String> s = Files.lines(file, StandardCharsets.UTF_8)) {
+      return s.filter(l -> !l.isBlank()).count();
+    }
   }
 
   private static String relative(Path from, Path to) {

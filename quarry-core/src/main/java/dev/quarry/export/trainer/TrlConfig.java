@@ -14,8 +14,10 @@ final class TrlConfig {
   static String renderConfig(TrainerParams p) {
     StringBuilder y = new StringBuilder();
     y.append("# TRL SFTTrainer config written by quarry, read by ").append(SCRIPT).append(".\n")
-        .append("# Run from this folder (needs `pip install trl peft datasets pyyaml` and one CUDA GPU):\n")
-        .append("#   python ").append(SCRIPT).append(' ').append(CONFIG).append("\n\n");
+        .append("# Run from this folder (needs `pip install trl peft datasets pyyaml` and one CUDA GPU with bf16,\n")
+        .append("# e.g. an A10G 24 GB for a 7B model in bfloat16; or `quarry train --trainer trl`):\n")
+        .append("#   python ").append(SCRIPT).append(' ').append(CONFIG).append('\n')
+        .append("# Any setting can be overridden on the command line, e.g. sft.max_steps=10 sft.bf16=false.\n\n");
     y.append("model: ").append(TrainerParams.quoted(p.baseModel())).append('\n');
     y.append("data_files:\n")
         .append("  train: ").append(TrainerParams.quoted(p.trainFile())).append('\n');
@@ -28,6 +30,8 @@ final class TrlConfig {
         .append("  lora_dropout: 0.05\n")
         .append("  target_modules: all-linear\n")
         .append("  task_type: CAUSAL_LM\n");
+    y.append("# Loss on the final assistant answer only, as axolotl (roles_to_train) and LLaMA-Factory do: ")
+        .append(SCRIPT).append("\n# turns each conversation into a prompt (every earlier turn) and a completion (the answer).\n");
     y.append("sft:\n")
         .append("  output_dir: outputs/lora\n")
         .append("  num_train_epochs: ").append(p.epochs()).append('\n')
@@ -38,12 +42,17 @@ final class TrlConfig {
         .append("  gradient_accumulation_steps: 8\n")
         .append("  gradient_checkpointing: true\n")
         .append("  lr_scheduler_type: cosine\n")
-        .append("  warmup_ratio: 0.05\n")
+        .append("  # 5 % of the optimizer steps (").append(TrainerParams.EXAMPLES_PER_STEP)
+        .append(" examples per step on one GPU), as a whole number of steps\n")
+        .append("  warmup_steps: ").append(p.warmupSteps()).append('\n')
         .append("  logging_steps: 10\n")
         .append("  save_strategy: epoch\n")
         .append("  eval_strategy: ").append(p.validationFile() == null ? "\"no\"" : "epoch").append('\n')
         .append("  bf16: true\n")
-        .append("  assistant_only_loss: false\n")
+        .append("  # load the base model in bfloat16 (float32 would need twice the memory)\n")
+        .append("  model_init_kwargs:\n")
+        .append("    dtype: bfloat16\n")
+        .append("  completion_only_loss: true\n")
         .append("  seed: 42\n");
     return y.toString();
   }

@@ -56,6 +56,36 @@ class DatasetCardTest {
         .contains("Built by Quarry 1.2.3 (`quarry build`) with configuration hash `abc123`");
   }
 
+  // huggingface_hub 0.36 DatasetCardData / the Hub's card validator: license "other" needs license_name (a
+  // lower-case slug) and license_link (a URL or a file of the dataset repository), both strings.
+  @Test
+  void licenseOtherComesWithALicenseNameAndLink() throws Exception {
+    CardInputs in = inputs(null, null);
+    String md = DatasetCard.render(new CardInputs("Acme Platform", "other", "1.2.3", "abc", "acme", null,
+        in.splitCounts(), in.dataFiles(), in.formats(), null, null));
+    JsonNode y = new YAMLMapper().readTree(md.substring(4, md.indexOf("\n---\n", 4)));
+    assertThat(y.get("license").asText()).isEqualTo("other");
+    assertThat(y.get("license_name").isTextual()).isTrue();
+    assertThat(y.get("license_name").asText()).isEqualTo("acme-platform-license").matches("[a-z0-9-]+");
+    assertThat(y.get("license_link").asText()).isEqualTo("LICENSE");
+    assertThat(new YAMLMapper().readTree(DatasetCard.render(inputs(null, null)).split("\n---\n")[0].substring(4))
+        .has("license_name")).isFalse();
+  }
+
+  @Test
+  void htmlInProjectAndCategoryNamesIsEscaped() throws Exception {
+    ObjectNode d = (ObjectNode) Json.mapper().readTree(REPORTS.resolve("distribution.json").toFile());
+    ObjectNode cats = d.with("categories");
+    cats.set("<img src=x onerror=alert(1)>", cats.get(cats.fieldNames().next()));
+    CardInputs in = inputs(null, d);
+    String md = DatasetCard.render(new CardInputs("<script>alert(1)</script>", "mit", "1.2.3", "abc",
+        "<b>repo</b>", null, in.splitCounts(), in.dataFiles(), in.formats(), null, d));
+    String body = md.substring(md.indexOf("\n---\n", 4));
+    assertThat(body).doesNotContain("<script>").doesNotContain("<img").doesNotContain("<b>repo</b>` at")
+        .contains("# &lt;script&gt;alert(1)&lt;/script&gt; code fine-tuning dataset")
+        .contains("| &lt;img src=x onerror=alert(1)&gt; |");
+  }
+
   @Test
   void missingReportsRenderAsNa() {
     String md = DatasetCard.render(inputs(null, null));

@@ -33,6 +33,7 @@ class TrainConfigsTest {
   void exportData() throws Exception {
     Exporters.byFormat("openai").export(DatasetSplits.in(INPUT), export.resolve("openai"));
     Exporters.byFormat("sharegpt").export(DatasetSplits.in(INPUT), export.resolve("sharegpt"));
+    Exporters.byFormat("alpaca").export(DatasetSplits.in(INPUT), export.resolve("alpaca"));
   }
 
   private static QuarryConfig config() {
@@ -111,6 +112,83 @@ class TrainConfigsTest {
     assertThat(y.get("num_train_epochs").asDouble()).isEqualTo(3.0);
     assertThat(LlamaFactoryConfig.template("Qwen/Qwen2.5-Coder-7B-Instruct")).isEqualTo("qwen");
     assertThat(LlamaFactoryConfig.template("acme/unknown")).isEqualTo("default");
+  }
+
+  // TRL 1.13.0 SFTConfig / transformers 5.17 TrainingArguments: warmup_ratio is gone (5.15), warmup_steps is
+  // "int or float in [0, 1)"; model_init_kwargs.dtype is one of "bfloat16", "float16", "float32", "auto" (default
+  // float32); completion_only_loss (bool) trains on the completion of a prompt-completion dataset.
+  @Test
+  void trlConfigWarmsUpInStepsLoadsInBfloat16AndTrainsOnAnswersOnly() throws Exception {
+    List<Path> files = TrainConfigs.write("trl", config(), null, export, export.resolve("trl"));
+    JsonNode sft = YAML.readTree(files.get(1).toFile()).get("sft");
+    assertThat(sft.has("warmup_ratio")).isFalse();
+    assertThat(sft.get("warmup_steps").isInt()).isTrue();
+    assertThat(sft.get("warmup_steps").asInt()).isEqualTo(TrainerParams.warmupSteps(trainLines(), 3));
+    assertThat(sft.get("model_init_kwargs").get("dtype").asText()).isEqualTo("bfloat16");
+    assertThat(sft.get("completion_only_loss").asBoolean()).isTrue();
+    assertThat(sft.has("assistant_only_loss")).isFalse();
+    assertThat(Files.readString(files.get(0))).contains("def prompt_completion(example)")
+        .contains("\"completion\": messages[-1:]");
+  }
+
+  @Test
+  void warmupIsFivePercentOfTheOptimizerStepsAndAtLeastOne() {
+    assertThat(TrainerParams.warmupSteps(800, 3)).isEqualTo(15);
+    assertThat(TrainerParams.warmupSteps(9, 1)).isEqualTo(1);
+    assertThat(TrainerParams.warmupSteps(0, 1)).isEqualTo(1);
+  }
+
+  // axolotl 0.18.0 (src/axolotl/utils/schemas/config.py): flash_attention and sdp_attention are deprecated and
+  // stripped by normalize_attn_implementation; attn_implementation (str) is the backend, and sample_packing
+  // without one warns and does not keep packed samples apart. warmup_steps is `int | None`.
+  @Test
+  void axolotlNamesAnAttentionBackendForPackingAndWarmsUpInSteps() throws Exception {
+    List<Path> files = TrainConfigs.write("axolotl", config(), null, export, export.resolve("axolotl"));
+    JsonNode y = YAML.readTree(files.get(0).toFile());
+    assertThat(y.get("sample_packing").asBoolean()).isTrue();
+    assertThat(y.get("attn_implementation").asText()).isEqualTo("sdpa");
+    assertThat(y.has("flash_attention")).isFalse();
+    assertThat(y.has("sdp_attention")).isFalse();
+    assertThat(y.has("warmup_ratio")).isFalse();
+    assertThat(y.get("warmup_steps").isInt()).isTrue();
+  }
+
+  // LLaMA-Factory 0.9.6.dev0 (src/llamafactory/data/parser.py): every top-level entry of dataset_info.json is a
+  // dataset (the WebUI lists them all, so a string entry crashes it); Alpaca columns default to
+  // prompt=instruction, query=input, response=output with system and history unset (dropped).
+  // Its transformers pin (<=5.8.0) moves past 5.15, where warmup_ratio was removed: warmup_steps (int) it is.
+  @Test
+  void llamaFactoryDatasetInfoHoldsOnlyDatasetsAndRegistersAlpacaWithEveryColumn() throws Exception {
+    List<Path> files = TrainConfigs.write("llamafactory", config(), null, export, export.resolve("llamafactory"));
+    JsonNode info = Json.mapper().readTree(files.get(0).toFile());
+    info.fields().forEachRemaining(e -> assertThat(e.getValue().isObject()).as(e.getKey()).isTrue());
+    assertThat(info.has("_comment")).isFalse();
+    JsonNode alpaca = info.get("quarry_alpaca_train");
+    assertThat(alpaca.get("formatting").asText()).isEqualTo("alpaca");
+    assertThat(alpaca.get("file_name").asText()).isEqualTo("../alpaca/train.jsonl");
+    assertThat(export.resolve("llamafactory").resolve(alpaca.get("file_name").asText())).exists();
+    assertThat(alpaca.get("columns").get("system").asText()).isEqualTo("system");
+    assertThat(alpaca.get("columns").get("history").asText()).isEqualTo("history");
+    assertThat(alpaca.get("columns").get("prompt").asText()).isEqualTo("instruction");
+    JsonNode y = YAML.readTree(files.get(1).toFile());
+    assertThat(y.has("warmup_ratio")).isFalse();
+    assertThat(y.get("warmup_steps").isInt()).isTrue();
+  }
+
+  @Test
+  void anEmptyExportGetsANoteSayingSoInsteadOfAConfig() throws Exception {
+    Path empty = export.resolve("empty-export");
+    Files.createDirectories(empty.resolve("openai"));
+    List<Path> files = TrainConfigs.write("axolotl", config(), null, empty, empty.resolve("axolotl"));
+    assertThat(files).containsExactly(empty.resolve("axolotl").resolve(TrainConfigs.EMPTY_NOTE));
+    assertThat(Files.readString(files.get(0))).contains("the dataset is empty").contains("no axolotl config");
+    assertThat(empty.resolve("axolotl/axolotl.yaml")).doesNotExist();
+  }
+
+  private long trainLines() throws Exception {
+    try (var lines = Files.lines(export.resolve("openai/train.jsonl"))) {
+      return lines.filter(l -> !l.isBlank()).count();
+    }
   }
 
   @Test
