@@ -15,7 +15,7 @@ final class TrlConfig {
     StringBuilder y = new StringBuilder();
     y.append("# TRL SFTTrainer config written by quarry, read by ").append(SCRIPT).append(".\n")
         .append("# Run from this folder (needs `pip install trl peft datasets pyyaml` and one CUDA GPU with bf16,\n")
-        .append("# e.g. an A10G 24 GB for a 7B model in bfloat16; or `quarry train --trainer trl`):\n")
+        .append("# e.g. an A10G 24 GB for a 7B model in bfloat16):\n")
         .append("#   python ").append(SCRIPT).append(' ').append(CONFIG).append('\n')
         .append("# Any setting can be overridden on the command line, e.g. sft.max_steps=10 sft.bf16=false.\n\n");
     y.append("model: ").append(TrainerParams.quoted(p.baseModel())).append('\n');

@@ -1,8 +1,14 @@
 #!/usr/bin/env python3
 # LoRA fine-tuning with TRL's SFTTrainer, written by quarry. Every setting is in the YAML config.
-# Run from this folder (needs `pip install trl peft datasets pyyaml` and one CUDA GPU):
-#   python train_sft.py trl_config.yaml
-"""Trains a LoRA adapter on the OpenAI-format export (a "messages" column) with TRL's SFTTrainer."""
+# Run from this folder (needs `pip install trl peft datasets pyyaml` and one CUDA GPU with bf16):
+#   python train_sft.py trl_config.yaml [KEY=VALUE ...]
+# KEY=VALUE overrides a setting of the config, e.g. sft.max_steps=10 sft.bf16=false model=/path/to/model.
+"""Trains a LoRA adapter on the OpenAI-format export (a "messages" column) with TRL's SFTTrainer.
+
+Each conversation becomes a prompt (every turn before the final answer) and a completion (the final
+assistant answer), so with completion_only_loss the loss is on the answer only, as in the axolotl and
+LLaMA-Factory configs quarry writes.
+"""
 
 import dataclasses
 import sys
@@ -14,7 +20,7 @@ from trl import SFTConfig, SFTTrainer
 
 
 def sft_config(values):
-    """Builds SFTConfig, mapping max_length to max_seq_length on TRL versions before the rename."""
+    """Builds SFTConfig, mapping renamed settings on older TRL versions and dropping unknown ones loudly."""
     names = {f.name for f in dataclasses.fields(SFTConfig)}
     values = dict(values)
     if "max_length" in values and "max_length" not in names and "max_seq_length" in names:
@@ -27,13 +33,34 @@ def sft_config(values):
     return SFTConfig(**{k: v for k, v in values.items() if k in names})
 
 
+def override(config, assignment):
+    """Applies one KEY=VALUE (KEY dotted, VALUE read as YAML) to the config."""
+    key, sep, value = assignment.partition("=")
+    if not sep or not key:
+        raise SystemExit("train_sft.py: not KEY=VALUE: " + assignment)
+    node = config
+    parts = key.split(".")
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = yaml.safe_load(value)
+
+
+def prompt_completion(example):
+    """Splits a conversation before its final assistant turn."""
+    messages = example["messages"]
+    return {"prompt": messages[:-1], "completion": messages[-1:]}
+
+
 def main(argv):
-    if len(argv) != 2:
-        print("usage: python train_sft.py trl_config.yaml", file=sys.stderr)
+    if len(argv) < 2:
+        print("usage: python train_sft.py trl_config.yaml [KEY=VALUE ...]", file=sys.stderr)
         return 2
     with open(argv[1], encoding="utf-8") as f:
         config = yaml.safe_load(f)
+    for assignment in argv[2:]:
+        override(config, assignment)
     data = load_dataset("json", data_files=config["data_files"])
+    data = data.map(prompt_completion, remove_columns=data["train"].column_names)
     trainer = SFTTrainer(
         model=config["model"],
         args=sft_config(config["sft"]),
@@ -43,6 +70,7 @@ def main(argv):
     )
     trainer.train()
     trainer.save_model(config["sft"]["output_dir"])
+    print("adapter saved to " + config["sft"]["output_dir"], flush=True)
     return 0
 
 
