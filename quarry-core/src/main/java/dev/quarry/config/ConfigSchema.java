@@ -36,6 +36,8 @@ final class ConfigSchema {
     for (String id : EXTRACTORS) {
       Map<String, Object> e = map("enabled", Kind.BOOL, "paths", Kind.STRING_LIST, "exclude", Kind.STRING_LIST,
           "max_examples", Kind.INT, "category", Kind.STRING);
+      // extractors.<id>.templates.<name>: path of a file replacing the built-in template <name> (see Templates).
+      e.put("templates", Map.of(ANY_KEY, Kind.STRING));
       switch (id) {
         case "openapi" -> {
           e.put("specs", Kind.STRING_LIST);

@@ -117,7 +117,8 @@ public abstract class CodeExtractor implements Extractor {
     List<RepoFile> files = repo.files(paths, exclude).stream()
         .filter(f -> Grammar.forPath(f.path()).filter(mine::contains).isPresent())
         .toList();
-    CodeRun run = new CodeRun(repo, ctx, Limits.of(ctx.settings(), defaultMinLines()), new Modules(repo));
+    CodeRun run = new CodeRun(repo, ctx, Limits.of(ctx.settings(), defaultMinLines()), new Modules(repo),
+        Templates.of(ctx));
     prepare(files, run);
     return new Plan(files, run);
   }

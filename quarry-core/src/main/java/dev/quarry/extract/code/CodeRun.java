@@ -13,8 +13,9 @@ import dev.quarry.extract.SkipReason;
  * @param ctx the extractor's context
  * @param limits size limits
  * @param modules resolves imports to files and reads their definitions
+ * @param templates the extractor's prompt and answer templates (built-in or configured)
  */
-public record CodeRun(Repository repo, ExtractContext ctx, Limits limits, Modules modules) {
+public record CodeRun(Repository repo, ExtractContext ctx, Limits limits, Modules modules, Templates templates) {
   /** Reports a skipped candidate or file. */
   public void skip(String path, String symbol, SkipReason reason, String detail) {
     ctx.coverage().skip(path, symbol, reason, detail);

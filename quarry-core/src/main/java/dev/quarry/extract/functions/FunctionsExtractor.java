@@ -8,7 +8,6 @@ import dev.quarry.extract.code.CodeRun;
 import dev.quarry.extract.code.Declarations;
 import dev.quarry.extract.code.Declarations.Declaration;
 import dev.quarry.extract.code.Draft;
-import dev.quarry.extract.code.Phrasing;
 import dev.quarry.extract.code.Signatures;
 import dev.quarry.extract.code.Snippet;
 import dev.quarry.syntax.Grammar;
@@ -26,14 +25,6 @@ import java.util.TreeMap;
  * implementation as written. Public declarations without documentation are reported as incomplete.
  */
 public final class FunctionsExtractor extends CodeExtractor {
-  private static final List<String> ASKS = List.of(
-      "Implement `{signature}`.\n\n{doc}",
-      "Write the {language} {kind} `{name}` described below.\n\nSignature:\n\n{fenced}\n\nSpecification:\n\n{doc}",
-      "Here is the documentation of `{name}`:\n\n{doc}\n\nImplement it with this signature:\n\n{fenced}",
-      "Please implement this {kind} so that it does what its documentation says.\n\n{fenced}\n\n{doc}");
-  private static final List<String> ANSWERS = List.of("Here is an implementation:", "Implementation:",
-      "This is how it can be written:", "");
-
   @Override
   public String id() {
     return "functions";
@@ -103,8 +94,9 @@ public final class FunctionsExtractor extends CodeExtractor {
     v.put("name", d.name());
     v.put("kind", d.kind());
     v.put("language", languageName(file.grammar()));
-    String user = Phrasing.fill(key, ASKS, v);
-    String lead = Phrasing.pick(key + "a", ANSWERS);
+    v.put("none", "");
+    String user = run.templates().get("ask").fill(key, v);
+    String lead = run.templates().get("answer-lead").fill(key + "a", v);
     String code = Snippet.fence(file.fenceLabel(), Snippet.of(file.tree(), c.first(), c.last()));
     return Optional.of(new Draft(user, lead.isEmpty() ? code : lead + "\n\n" + code, file.language(),
         d.kind().equals("function") ? List.of("function") : List.of("function", d.kind()),
