@@ -5,6 +5,9 @@ import dev.quarry.config.ConfigLoader;
 import dev.quarry.config.QuarryConfig;
 import dev.quarry.dataset.analyze.AnalysisReport;
 import dev.quarry.dataset.analyze.Analyzer;
+import dev.quarry.dataset.analyze.QualityAnalyzer;
+import dev.quarry.dataset.analyze.QualityCounts;
+import dev.quarry.dataset.analyze.QualityReport;
 import dev.quarry.dataset.analyze.Gap;
 import dev.quarry.export.report.HtmlReport;
 import java.nio.file.Path;
@@ -37,6 +40,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       + "categories against targets, extractors, token lengths and a sample of the first input's records.")
   Path html;
 
+  @Option(names = "--repo", paramLabel = "DIR", description = "The repository the dataset was mined from: "
+      + "the quality figures then measure verbatim copies of source spans and read test files' frameworks.")
+  Path repo;
+
   @Mixin
   CommonOptions common;
 
@@ -48,7 +55,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     QuarryConfig cfg = ConfigLoader.resolve(null, config);
     AnalysisReport r = new Analyzer(cfg, terminal.progress(common.quiet)).run(inputs);
+    QualityReport q = new QualityAnalyzer(repo, terminal.progress(common.quiet)).run(inputs);
     ObjectNode json = r.toJson();
+    json.set("quality_figures", q.toJson());
     ReportFile.write(report, json);
     if (html != null) {
       HtmlReport.write(html, cfg.projectOr("Quarry"), null, json, null, inputs.get(0));
@@ -58,6 +67,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         r.in() == 0 ? 0.0 : 100.0 * n / r.in())));
     text.append("\n  tokens per example: p50 ").append(r.tokens().get("example").p50()).append(", p99 ")
         .append(r.tokens().get("example").p99()).append(", max ").append(r.tokens().get("example").max());
+    QualityCounts o = q.overall();
+    text.append("\n  ").append(String.format(java.util.Locale.ROOT, "quality: code-only %.0f %%, reasoning %.0f %%, "
+        + "imports %.0f %%, goal-first %.0f %%, verbatim %.0f %%, span overlap %.0f %%, top system prompt %.0f %%, "
+        + "placeholders %d", 100 * o.codeOnlyShare(), 100 * o.reasoningShare(), 100 * o.importsShare(),
+        100 * o.goalFirstShare(), 100 * o.verbatimShare(), 100 * o.spanOverlapShare(), 100 * q.topSystemPromptShare(),
+        o.placeholders()));
     for (Gap g : r.gaps()) {
       if (g.missing() > 0) {
         text.append("\n  gap: ").append(g.category()).append(" has ").append(g.have()).append(" of ")

@@ -8,6 +8,7 @@ import dev.quarry.config.ConfigLoader;
 import dev.quarry.config.QuarryConfig;
 import dev.quarry.dataset.analyze.AnalysisReport;
 import dev.quarry.dataset.analyze.Analyzer;
+import dev.quarry.dataset.analyze.QualityAnalyzer;
 import dev.quarry.dataset.balance.BalanceReport;
 import dev.quarry.dataset.balance.Balancer;
 import dev.quarry.dataset.combine.Combiner;
@@ -130,6 +131,12 @@ public final class BuildPipeline {
     stages.run("analyze", splitFiles, Map.of(), List.of(reports.resolve("distribution.json")), () -> {
       AnalysisReport analysis = new Analyzer(config, progress).run(splitFiles.stream().filter(Files::exists).toList());
       writeJson(reports.resolve("distribution.json"), paths.apply(analysis.toJson()));
+      return JsonNodeFactory.instance.objectNode();
+    });
+    // Training-data quality figures (issue 10); the repository is read for verbatim ratios and test frameworks.
+    stages.run("quality", splitFiles, repoInputs, List.of(reports.resolve("quality.json")), () -> {
+      writeJson(reports.resolve("quality.json"), paths.apply(new QualityAnalyzer(repoDir, progress)
+          .run(splitFiles.stream().filter(Files::exists).toList()).toJson()));
       return JsonNodeFactory.instance.objectNode();
     });
 
