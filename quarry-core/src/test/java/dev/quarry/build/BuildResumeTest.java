@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BuildResumeTest {
   private static final Path DEMO = Path.of("../examples/acme-platform");
-  private static final List<String> ALL = List.of("extract", "validate", "combine", "balance", "split", "analyze",
+  private static final List<String> ALL = List.of("extract", "validate", "combine", "balance", "split", "analyze", "quality",
       "export");
 
   @TempDir
