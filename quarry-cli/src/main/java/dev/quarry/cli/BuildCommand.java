@@ -13,7 +13,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code quarry build [REPO] [-c quarry.yaml] [-o out]}: the whole pipeline into one folder. */
+/**
+ * {@code quarry build [REPO] [-c quarry.yaml] [-o out] [--resume] [--force]}: the whole pipeline into one folder.
+ * Exit 0 built; 1 a stage ended empty (the summary says which and why; manifest and reports are written);
+ * 2 the folder cannot be used (not empty without a manifest, is or contains the repository, locked by another
+ * build, a user's file where the build writes).
+ */
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = "Runs the whole pipeline (extract, validate, combine, balance, split, analyze, export) into one folder.")
 final class BuildCommand implements Callable<Integer> {
@@ -31,6 +36,10 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Skip every stage whose inputs and configuration hash are unchanged "
       + "since the last build into the output folder (recorded in DIR/.quarry-state.json).")
   boolean resume;
+
+  @Option(names = "--force", description = "Build into a non-empty folder that holds no Quarry manifest.json. "
+      + "Quarry still never deletes or overwrites a file it did not write.")
+  boolean force;
 
   @Mixin
   CommonOptions common;
@@ -79,13 +88,15 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BuildPipeline.Result r = new BuildPipeline(terminal.progress(common.quiet)).run(repo, config, output, resume);
+    BuildPipeline.Result r = new BuildPipeline(terminal.progress(common.quiet)).run(repo, config, output, resume, force);
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("output", output.toString());
     json.set("counts", r.counts());
     json.put("manifest", output.resolve("manifest.json").toString());
     com.fasterxml.jackson.databind.node.ArrayNode resumed = json.putArray("resumed");
     r.skipped().forEach(resumed::add);
+    r.stoppedBecause().ifPresent(why -> json.put("stopped", why));
+    r.notes().forEach(n -> terminal.err().println("quarry: " + output + ": " + n));
     StringBuilder text = new StringBuilder("quarry: built ").append(output).append('\n');
     for (Iterator<Map.Entry<String, JsonNode>> it = r.counts().fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
@@ -93,6 +104,16 @@ final class BuildCommand implements Callable<Integer> {
     }
     if (!r.skipped().isEmpty()) {
       text.append("  resumed  ").append(String.join(", ", r.skipped())).append(" (unchanged since the last build)\n");
+    }
+    if (r.stoppedBecause().isPresent()) {
+      text.append("  stopped  ").append(r.stoppedBecause().get()).append("; manifest ")
+          .append(output.resolve("manifest.json"));
+      Summary.print(terminal, common, json, text.toString());
+      // The reason is the result: shown even with --quiet or --json.
+      if (common.quiet || common.json) {
+        terminal.err().println("quarry: " + output + ": build stopped: " + r.stoppedBecause().get());
+      }
+      return QuarryCli.FINDINGS;
     }
     text.append("  dataset  ").append(output.resolve("dataset")).append("/{train,validation,test}.jsonl; manifest ")
         .append(output.resolve("manifest.json"));

@@ -1,5 +1,8 @@
 package dev.quarry.build;
 
+import dev.quarry.extract.Coverage;
+import dev.quarry.extract.RepoFile;
+import dev.quarry.extract.Repository;
 import dev.quarry.io.Hashing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,26 +44,33 @@ final class Fingerprint {
   }
 
   /**
-   * One digest over a repository's files: every regular file's relative path and SHA-256, in path order,
-   * skipping {@code .git} and {@code exclude} (the build folder, when it lies inside the repository).
+   * One digest over exactly what the repository walk reads: every file it keeps (or leaves out only for
+   * looking generated) by relative path and SHA-256, and every entry it leaves out by path and reason, since
+   * the coverage report lists them. So the walk's rules hold here too: links are not followed, gitignored,
+   * vendored and output folders are not read, and a file that cannot be read counts as such instead of failing.
    */
-  static String repository(Path repo, Path exclude) throws IOException {
-    Path root = repo.toAbsolutePath().normalize();
-    Path skip = exclude.toAbsolutePath().normalize();
+  static String repository(Repository repo) {
     MessageDigest md = Hashing.digest();
-    Map<String, Path> files = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(root)) {
-      s.filter(p -> !p.startsWith(skip) && !isGitDir(root.relativize(p)))
-          .filter(Files::isRegularFile)
-          .forEach(p -> files.put(root.relativize(p).toString().replace('\\', '/'), p));
+    for (RepoFile f : repo.filesIncludingGenerated()) {
+      String hash;
+      try {
+        hash = Hashing.sha256(f.absolute());
+      } catch (IOException e) {
+        hash = "unreadable";
+      }
+      update(md, "file " + f.path(), hash);
     }
-    for (Map.Entry<String, Path> f : files.entrySet()) {
-      md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-      md.update((byte) 0);
-      md.update(Hashing.sha256(f.getValue()).getBytes(StandardCharsets.UTF_8));
-      md.update((byte) '\n');
+    for (Coverage.Skip s : repo.skipped()) {
+      update(md, "skip " + s.path(), s.reason().code());
     }
     return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static void update(MessageDigest md, String key, String value) {
+    md.update(key.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) 0);
+    md.update(value.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) '\n');
   }
 
   /**
@@ -89,10 +99,6 @@ final class Fingerprint {
       }
     }
     return Hashing.sha256(parts.toString());
-  }
-
-  private static boolean isGitDir(Path relative) {
-    return relative.getNameCount() > 0 && relative.getName(0).toString().equals(".git");
   }
 
   private static String key(Path base, Path f) {

@@ -4,20 +4,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Runs the stages of one build and records each in the next {@link BuildState}; with {@code resume}, a stage
- * whose configuration hash, input fingerprints and tool ({@link Fingerprint#tool}) match the last build's (and
- * whose outputs are intact) is
- * skipped and its recorded counts are returned instead. Every output of a skipped stage is reported as kept,
- * so the build's stale-file sweep leaves it alone.
+ * Runs the stages of one build into its staging folder and records each in the next {@link BuildState}; with
+ * {@code resume}, a stage whose configuration hash, input fingerprints and tool ({@link Fingerprint#tool})
+ * match the last complete build's (and whose outputs there are intact) is skipped: its outputs are copied from
+ * the output folder into staging and its recorded counts are returned instead.
  */
 final class StageRunner {
   /** A stage body: writes its outputs and returns its counts for the manifest. */
@@ -26,16 +24,21 @@ final class StageRunner {
   }
 
   private final Path out;
+  private final Path staging;
   private final String configHash;
   private final boolean resume;
   private final BuildState last;
   private final BuildState next = BuildState.empty();
   private final List<String> skipped = new ArrayList<>();
-  private final Set<Path> kept = new TreeSet<>();
   private final String tool;
 
-  StageRunner(Path out, String configHash, boolean resume) throws IOException {
+  /**
+   * @param out the output folder, holding the last complete build
+   * @param staging where this build writes
+   */
+  StageRunner(Path out, Path staging, String configHash, boolean resume) throws IOException {
     this.out = out;
+    this.staging = staging;
     this.configHash = configHash;
     this.resume = resume;
     this.last = resume ? BuildState.load(out) : BuildState.empty();
@@ -60,11 +63,12 @@ final class StageRunner {
       Optional<ObjectNode> counts = last.reusable(name, configHash, in, out);
       if (counts.isPresent()) {
         skipped.add(name);
-        List<String> files = last.outputs(name);
-        files.forEach(f -> kept.add(out.resolve(f).toAbsolutePath().normalize()));
         Map<String, String> hashes = new TreeMap<>();
-        for (String f : files) {
-          hashes.put(f, dev.quarry.io.Hashing.sha256(out.resolve(f)));
+        for (String f : last.outputs(name)) {
+          Path to = staging.resolve(f);
+          Files.createDirectories(to.getParent());
+          Files.copy(out.resolve(f), to, StandardCopyOption.REPLACE_EXISTING);
+          hashes.put(f, dev.quarry.io.Hashing.sha256(to));
         }
         next.record(name, configHash, in, hashes, counts.get());
         return counts.get();
@@ -78,7 +82,7 @@ final class StageRunner {
   private Map<String, String> fingerprint(List<Path> paths) throws IOException {
     Map<String, String> m = new TreeMap<>();
     for (Path p : paths) {
-      m.putAll(Files.isDirectory(p) ? Fingerprint.tree(out, p) : Fingerprint.files(out, List.of(p)));
+      m.putAll(Files.isDirectory(p) ? Fingerprint.tree(staging, p) : Fingerprint.files(staging, List.of(p)));
     }
     return m;
   }
@@ -88,13 +92,8 @@ final class StageRunner {
     return List.copyOf(skipped);
   }
 
-  /** Whether {@code p} is an output of a skipped stage. */
-  boolean kept(Path p) {
-    return kept.contains(p.toAbsolutePath().normalize());
-  }
-
-  /** Writes the state of this build for the next {@code --resume}. */
+  /** Writes the state of this build, for the next {@code --resume}, into staging. */
   void writeState() throws IOException {
-    next.write(out);
+    next.write(staging);
   }
 }

@@ -36,8 +36,12 @@ final class RepoWalk {
   /** The .gitignore rules of one folder. */
   private record Frame(Path base, GitIgnore rules) {}
 
+  private static final java.util.regex.Pattern QUARRY_MANIFEST =
+      java.util.regex.Pattern.compile("\"tool\"\\s*:\\s*\"quarry\"");
+
   private final Path root;
   private final ProgressListener progress;
+  private final java.util.Set<Path> excluded;
   private final Deque<Frame> frames = new ArrayDeque<>();
   private final List<RepoFile> kept = new ArrayList<>();
   private final List<RepoFile> generated = new ArrayList<>();
@@ -46,8 +50,14 @@ final class RepoWalk {
   private long seen;
 
   RepoWalk(Path root, ProgressListener progress) {
+    this(root, progress, java.util.Set.of());
+  }
+
+  /** A walk that leaves out the folders {@code excluded} (absolute real paths), e.g. the build's own output. */
+  RepoWalk(Path root, ProgressListener progress, java.util.Set<Path> excluded) {
     this.root = root;
     this.progress = progress;
+    this.excluded = java.util.Set.copyOf(excluded);
   }
 
   Result run() throws IOException {
@@ -136,6 +146,14 @@ final class RepoWalk {
         return FileVisitResult.SKIP_SUBTREE;
       }
       seen++;
+      if (excluded.contains(dir)) {
+        skip(dir, SkipReason.GENERATED, "the output folder of this build", true);
+        return FileVisitResult.SKIP_SUBTREE;
+      }
+      if (isQuarryOutput(dir)) {
+        skip(dir, SkipReason.GENERATED, "output folder of a Quarry build (it holds a Quarry manifest.json or lock)", true);
+        return FileVisitResult.SKIP_SUBTREE;
+      }
       Optional<String> rule = ignoredBy(dir, true);
       if (rule.isPresent()) {
         skip(dir, SkipReason.GITIGNORED, rule.get(), true);
@@ -149,13 +167,26 @@ final class RepoWalk {
         skip(dir, SkipReason.GENERATED, "build output folder \"" + name + "\"", true);
         return FileVisitResult.SKIP_SUBTREE;
       }
-      if (isQuarryOutput(dir)) {
-        skip(dir, SkipReason.GENERATED, "output folder of a quarry build (it holds a quarry manifest.json)", true);
-        return FileVisitResult.SKIP_SUBTREE;
-      }
     }
     push(dir, dir.resolve(".gitignore"));
     return FileVisitResult.CONTINUE;
+  }
+
+  /** A folder a Quarry build wrote: mining it would train on Quarry's own output. */
+  private static boolean isQuarryOutput(Path dir) {
+    if (Files.exists(dir.resolve(".quarry-lock"), LinkOption.NOFOLLOW_LINKS)
+        || Files.isDirectory(dir.resolve(".quarry-staging"), LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    Path m = dir.resolve("manifest.json");
+    if (!Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(m, LinkOption.NOFOLLOW_LINKS)) {
+      return QUARRY_MANIFEST.matcher(new String(in.readNBytes(512), StandardCharsets.UTF_8)).find();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void visit(Path file, BasicFileAttributes attrs) {
@@ -250,24 +281,4 @@ final class RepoWalk {
   private String relative(Path file) {
     return root.relativize(file).toString().replace('\\', '/');
   }
-
-  /**
-   * Whether {@code dir} is the output folder of a Quarry build: mining it would train on Quarry's own outputs and
-   * make two builds of the same inputs differ.
-   */
-  static boolean isQuarryOutput(Path dir) {
-    Path manifest = dir.resolve("manifest.json");
-    if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
-      return false;
-    }
-    try (InputStream in = Files.newInputStream(manifest)) {
-      String head = new String(in.readNBytes(512), StandardCharsets.UTF_8);
-      return QUARRY_MANIFEST.matcher(head).find();
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static final java.util.regex.Pattern QUARRY_MANIFEST =
-      java.util.regex.Pattern.compile("\"tool\"\\s*:\\s*\"quarry\"");
 }

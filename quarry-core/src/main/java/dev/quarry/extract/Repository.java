@@ -23,7 +23,8 @@ import java.util.Set;
  * those of the enclosing git work tree and {@code .git/info/exclude}), vendored and build-output folders,
  * symbolic links (never followed, so nothing outside the repository is read), binaries (a NUL byte in the first
  * 8 KB), generated files (lock files, minified script, a "generated" marker in a header comment) and unreadable
- * files. The walk holds paths, never file contents.
+ * files. Folders of Quarry's own output (a Quarry {@code manifest.json} or lock inside, or the build's
+ * {@code -o}) are left out too, so a build never mines a build. The walk holds paths, never file contents.
  *
  * <p>Thread-safe after creation, except {@link #observe}, which the extract stage calls between extractors.
  */
@@ -42,14 +43,16 @@ public final class Repository {
   private final String name;
   private final String commit;
   private final ProgressListener progress;
+  private final Set<Path> excluded;
   private volatile RepoWalk.Result walked;
   private Coverage observer;
 
-  private Repository(Path root, String name, String commit, ProgressListener progress) {
+  private Repository(Path root, String name, String commit, ProgressListener progress, Set<Path> excluded) {
     this.root = root;
     this.name = name;
     this.commit = commit;
     this.progress = progress;
+    this.excluded = Set.copyOf(excluded);
   }
 
   /**
@@ -67,6 +70,16 @@ public final class Repository {
    * @throws InputException when it is not a readable folder
    */
   public static Repository open(Path root, ProgressListener progress) {
+    return open(root, progress, Set.of());
+  }
+
+  /**
+   * Opens a repository folder whose walk leaves out the folders {@code excluded} (absolute real paths; those
+   * outside the repository are ignored), reported as generated: the build's own output folder.
+   *
+   * @throws InputException when it is not a readable folder
+   */
+  public static Repository open(Path root, ProgressListener progress, Set<Path> excluded) {
     Path abs = root.toAbsolutePath().normalize();
     if (!Files.isDirectory(abs)) {
       throw new InputException(root.toString(), 0, "not a folder", "give the path of a repository checkout");
@@ -77,7 +90,7 @@ public final class Repository {
       throw new InputException(root.toString(), 0, "cannot open: " + e.getMessage(), "check the folder's permissions");
     }
     return new Repository(abs, abs.getFileName() == null ? "repository" : abs.getFileName().toString(),
-        GitHead.of(abs).orElse(null), progress);
+        GitHead.of(abs).orElse(null), progress, excluded);
   }
 
   /** The absolute root folder (symbolic links resolved). */
@@ -172,7 +185,7 @@ public final class Repository {
       synchronized (this) {
         if (walked == null) {
           try {
-            walked = new RepoWalk(root, progress).run();
+            walked = new RepoWalk(root, progress, excluded).run();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

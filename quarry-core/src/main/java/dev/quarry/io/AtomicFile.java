@@ -31,6 +31,7 @@ public final class AtomicFile implements AutoCloseable {
   private AtomicFile(Path target) throws IOException {
     this.target = target.toAbsolutePath();
     Path dir = this.target.getParent();
+    FaultPoint.hit("write", this.target);
     Files.createDirectories(dir);
     String prefix = "." + this.target.getFileName() + ".";
     // Temporary files are private (0600) by default; outputs are ordinary files, readable as the umask allows.
@@ -63,13 +64,14 @@ public final class AtomicFile implements AutoCloseable {
     return target;
   }
 
-  /** Flushes, syncs and moves the temporary file over the target. */
+  /** Flushes and moves the temporary file over the target. */
   public void commit() throws IOException {
     if (done) {
       throw new IllegalStateException("already committed or closed: " + target);
     }
     out.flush();
     out.close();
+    FaultPoint.hit("rename", target);
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

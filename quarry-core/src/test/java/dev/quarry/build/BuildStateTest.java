@@ -66,11 +66,37 @@ class BuildStateTest {
     Files.createDirectories(repo.resolve(".git"));
     Files.createDirectories(repo.resolve("out"));
     Files.writeString(repo.resolve("a.py"), "x = 1\n");
-    String before = Fingerprint.repository(repo, repo.resolve("out"));
+    String before = digest(repo);
     Files.writeString(repo.resolve(".git/HEAD"), "ref\n");
     Files.writeString(repo.resolve("out/manifest.json"), "{}\n");
-    assertThat(Fingerprint.repository(repo, repo.resolve("out"))).isEqualTo(before);
+    assertThat(digest(repo)).isEqualTo(before);
     Files.writeString(repo.resolve(".github.yml"), "on: push\n");
-    assertThat(Fingerprint.repository(repo, repo.resolve("out"))).isNotEqualTo(before);
+    assertThat(digest(repo)).isNotEqualTo(before);
+  }
+
+  @Test
+  void repositoryDigestReadsWhatTheWalkReadsNoLinksNoIgnoredFilesAndNeverFailsOnAnUnreadableOne(
+      @TempDir Path repo, @TempDir Path elsewhere) throws Exception {
+    Files.writeString(repo.resolve("a.py"), "x = 1\n");
+    Files.writeString(repo.resolve(".gitignore"), "secret.txt\n");
+    Files.writeString(elsewhere.resolve("big.bin"), "outside\n");
+    Files.createSymbolicLink(repo.resolve("link"), elsewhere.resolve("big.bin"));
+    Files.writeString(repo.resolve("secret.txt"), "one\n");
+    String before = digest(repo);
+    Files.writeString(elsewhere.resolve("big.bin"), "changed outside\n");
+    Files.writeString(repo.resolve("secret.txt"), "two\n");
+    assertThat(digest(repo)).as("link target and ignored file are not read").isEqualTo(before);
+    Path locked = Files.writeString(repo.resolve("locked.py"), "y = 2\n");
+    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    try {
+      assertThat(digest(repo)).isNotEqualTo(before);
+    } finally {
+      Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  private static String digest(Path repo) throws java.io.IOException {
+    return Fingerprint.repository(dev.quarry.extract.Repository.open(repo, dev.quarry.ProgressListener.NONE,
+        java.util.Set.of(repo.toRealPath().resolve("out"))));
   }
 }

@@ -1,0 +1,208 @@
+package dev.quarry.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.ProgressListener;
+import dev.quarry.config.QuarryConfig;
+import dev.quarry.dataset.analyze.AnalysisReport;
+import dev.quarry.dataset.analyze.Analyzer;
+import dev.quarry.dataset.analyze.QualityAnalyzer;
+import dev.quarry.dataset.balance.BalanceReport;
+import dev.quarry.dataset.balance.Balancer;
+import dev.quarry.dataset.combine.Combiner;
+import dev.quarry.dataset.decontaminate.DecontaminationReport;
+import dev.quarry.dataset.decontaminate.DecontaminationSettings;
+import dev.quarry.dataset.decontaminate.Decontaminator;
+import dev.quarry.dataset.split.Splitter;
+import dev.quarry.eval.symbols.SymbolIndex;
+import dev.quarry.export.DatasetSplits;
+import dev.quarry.export.ExportStage;
+import dev.quarry.extract.ExtractStage;
+import dev.quarry.extract.Repository;
+import dev.quarry.io.AtomicFile;
+import dev.quarry.io.Json;
+import dev.quarry.validate.ValidateStage;
+import dev.quarry.validate.ValidationReport;
+import dev.quarry.validate.rules.ExtractionRedactor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The stages of one build, in order, writing into the build's staging folder (SPEC §4 layout). A stage that
+ * ends with nothing for the next one (no example extracted, every record rejected, an empty train split) stops
+ * the build there with a reason naming the report to read; the stages before it keep their outputs.
+ */
+final class BuildStages {
+  /**
+   * What the stages did.
+   *
+   * @param counts counts per stage that ran, in order
+   * @param stopped why the build stopped early, or null when every stage ran
+   */
+  record Outcome(ObjectNode counts, String stopped) {}
+
+  private final QuarryConfig config;
+  private final Repository repo;
+  private final Path out;
+  private final StageRunner stages;
+  private final ProgressListener progress;
+  private final OutputRelativePaths paths;
+
+  BuildStages(QuarryConfig config, Repository repo, Path staging, StageRunner stages, ProgressListener progress) {
+    this.config = config;
+    this.repo = repo;
+    this.out = staging;
+    this.stages = stages;
+    this.progress = progress;
+    this.paths = new OutputRelativePaths(staging);
+  }
+
+  Outcome run() throws IOException {
+    ObjectNode counts = JsonNodeFactory.instance.objectNode();
+    Path reports = out.resolve("reports");
+    Path work = out.resolve("work");
+    Path extractedDir = out.resolve("extracted");
+
+    Map<String, String> repoInputs = new TreeMap<>();
+    repoInputs.put("repository", Fingerprint.repository(repo));
+    repoInputs.put("commit", repo.commit().orElse("none"));
+    ObjectNode ex = stages.run("extract", List.of(), repoInputs, List.of(extractedDir, reports.resolve("coverage.json"),
+        reports.resolve("symbols.json")), this::extract);
+    counts.set("extract", ex);
+    long extractedCount = 0;
+    for (JsonNode n : ex) {
+      extractedCount += n.asLong();
+    }
+    if (extractedCount == 0) {
+      return new Outcome(counts, "no example extracted from " + repo.entriesSeen() + " entries of the repository"
+          + " — see reports/coverage.json");
+    }
+    // Validation reads the extractor files in extractor order, which the counts keep.
+    List<Path> extracted = new ArrayList<>();
+    ex.fieldNames().forEachRemaining(id -> extracted.add(extractedDir.resolve(id + ".jsonl")));
+
+    ObjectNode validated = stages.run("validate", extracted, Map.of(),
+        List.of(work.resolve("accepted.jsonl"), out.resolve("rejected.jsonl"), reports.resolve("validation.json"),
+            reports.resolve("validation.sarif")), () -> validate(extracted));
+    counts.set("validate", validated);
+    if (validated.path("accepted").asLong() == 0) {
+      return new Outcome(counts, "all " + validated.path("in").asLong() + " records rejected: "
+          + rejectionsByRule(reports.resolve("validation.json")) + " — see reports/validation.json");
+    }
+
+    ObjectNode combined = stages.run("combine", List.of(work.resolve("accepted.jsonl")), Map.of(),
+        List.of(work.resolve("combined.jsonl")), () -> paths.apply(new Combiner(config.dedup(), progress)
+            .run(List.of(work.resolve("accepted.jsonl")), work.resolve("combined.jsonl")).toJson()));
+    counts.set("combine", combined);
+
+    ObjectNode balanced = stages.run("balance", List.of(work.resolve("combined.jsonl")), Map.of(),
+        List.of(work.resolve("balanced.jsonl"), reports.resolve("balance.json")), () -> {
+          BalanceReport b = new Balancer(config, 0, progress)
+              .run(work.resolve("combined.jsonl"), work.resolve("balanced.jsonl"));
+          writeJson(reports.resolve("balance.json"), b.toJson());
+          return b.toJson().deepCopy().without(List.of("deficits", "plan"));
+        });
+    counts.set("balance", balanced);
+    if (balanced.path("out").asLong(1) == 0) {
+      return new Outcome(counts, "balancing kept no example of " + balanced.path("in").asLong()
+          + " — see reports/balance.json");
+    }
+
+    Path datasetDir = out.resolve("dataset");
+    ObjectNode split = stages.run("split", List.of(work.resolve("balanced.jsonl")), Map.of(), List.of(datasetDir),
+        () -> {
+          ObjectNode s = new Splitter(config.split(), progress).run(work.resolve("balanced.jsonl"), datasetDir).toJson();
+          // Held-out examples that share long n-grams with train would overstate how well the adapter generalises.
+          DecontaminationReport dc = new Decontaminator(DecontaminationSettings.defaults(), progress).heldOutAgainstTrain(
+              datasetDir.resolve("train.jsonl"), List.of(datasetDir.resolve("validation.jsonl"), datasetDir.resolve("test.jsonl")));
+          s.set("decontamination", paths.apply(dc.toJson()));
+          return s;
+        });
+    counts.set("split", split);
+    if (split.path("splits").path("train").asLong(1) == 0) {
+      return new Outcome(counts, "the train split is empty (" + split.path("in").asLong() + " examples in)"
+          + " — see the split: settings in quarry.yaml");
+    }
+
+    DatasetSplits splits = DatasetSplits.in(datasetDir);
+    List<Path> splitFiles = List.of(splits.train(), splits.validation(), splits.test());
+    stages.run("analyze", splitFiles, Map.of(), List.of(reports.resolve("distribution.json")), () -> {
+      AnalysisReport analysis = new Analyzer(config, progress).run(splitFiles.stream().filter(Files::exists).toList());
+      writeJson(reports.resolve("distribution.json"), paths.apply(analysis.toJson()));
+      return JsonNodeFactory.instance.objectNode();
+    });
+
+    // Training-data quality figures (issue 10); the repository is read for verbatim ratios and test frameworks.
+    stages.run("quality", splitFiles, repoInputs, List.of(reports.resolve("quality.json")), () -> {
+      writeJson(reports.resolve("quality.json"), paths.apply(new QualityAnalyzer(repo.root(), progress)
+          .run(splitFiles.stream().filter(Files::exists).toList()).toJson()));
+      return JsonNodeFactory.instance.objectNode();
+    });
+
+    List<Path> exportInputs = new ArrayList<>(splitFiles);
+    exportInputs.addAll(List.of(out.resolve("rejected.jsonl"), reports.resolve("validation.json"),
+        reports.resolve("distribution.json")));
+    counts.set("export", stages.run("export", exportInputs, Map.of(), List.of(out.resolve("export"),
+        reports.resolve("report.html")), () -> ExportStage.run(config, out, config.projectOr(repo.name()),
+        repo.commit().orElse(null), readObject(reports.resolve("validation.json")),
+        readObject(reports.resolve("distribution.json"))).summary()));
+    return new Outcome(counts, null);
+  }
+
+  private ObjectNode extract() throws IOException {
+    List<ExtractStage.Output> extracted = new ExtractStage(config, progress)
+        .withSanitizer(new ExtractionRedactor(config)).run(repo, out.resolve("extracted"), List.of());
+    ObjectNode ex = JsonNodeFactory.instance.objectNode();
+    for (ExtractStage.Output o : extracted) {
+      ex.put(o.extractor(), o.examples());
+    }
+    ExtractStage.writeCoverage(out.resolve("reports").resolve("coverage.json"), repo, extracted);
+    // The platform's names, for grounding and hallucination checks of quarry eval.
+    SymbolIndex.build(extracted.stream().map(ExtractStage.Output::file).toList())
+        .write(out.resolve("reports").resolve("symbols.json"));
+    return ex;
+  }
+
+  private ObjectNode validate(List<Path> extracted) throws IOException {
+    Path reports = out.resolve("reports");
+    ValidationReport validation = new ValidateStage(config, false, progress).run(extracted,
+        out.resolve("work").resolve("accepted.jsonl"), out.resolve("rejected.jsonl"));
+    writeJson(reports.resolve("validation.json"), paths.apply(validation.toJson()));
+    validation.writeSarif(reports.resolve("validation.sarif"));
+    paths.applyToFile(reports.resolve("validation.sarif"));
+    return JsonNodeFactory.instance.objectNode().put("in", validation.in()).put("accepted", validation.accepted())
+        .put("rejected", validation.rejected());
+  }
+
+  /** "attribution 49, secrets 3": rules with errors, most first, from the validation report. */
+  private static String rejectionsByRule(Path validationJson) throws IOException {
+    ObjectNode v = readObject(validationJson);
+    List<Map.Entry<String, Long>> rules = new ArrayList<>();
+    if (v != null) {
+      v.path("rules").fields().forEachRemaining(r -> {
+        if (r.getValue().path("errors").asLong() > 0) {
+          rules.add(Map.entry(r.getKey(), r.getValue().path("errors").asLong()));
+        }
+      });
+    }
+    rules.sort(Comparator.comparing(Map.Entry<String, Long>::getValue).reversed().thenComparing(Map.Entry::getKey));
+    List<String> parts = rules.stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+    return parts.isEmpty() ? "no rule reported an error" : String.join(", ", parts);
+  }
+
+  private static ObjectNode readObject(Path p) throws IOException {
+    JsonNode n = Files.isRegularFile(p) ? Json.mapper().readTree(p.toFile()) : null;
+    return n != null && n.isObject() ? (ObjectNode) n : null;
+  }
+
+  private static void writeJson(Path p, ObjectNode node) throws IOException {
+    AtomicFile.writeString(p, Json.pretty().writeValueAsString(node) + "\n");
+  }
+}
