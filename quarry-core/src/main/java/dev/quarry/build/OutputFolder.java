@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * The rules for the folder a build writes into. Quarry owns only the files listed in the folder's
  * {@code manifest.json} and its own bookkeeping entries ({@link #INTERNAL}); everything else in the folder
  * belongs to the user and is never deleted or overwritten. A folder that holds files but no Quarry manifest
- * is refused unless forced, and a folder that is or contains the repository is always refused.
+ * (nor the journal of a swap a crash interrupted) is refused unless forced, and a folder that is or contains
+ * the repository is always refused.
  */
 final class OutputFolder {
   /** The staging folder a build writes into before its files are moved into place. */
@@ -41,7 +42,10 @@ final class OutputFolder {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException("-o " + out + ": not a folder", "give a folder path");
     }
-    if (!force && Files.isDirectory(out) && !Manifest.isQuarryManifest(out.resolve(Manifest.FILE)) && hasUserFiles(out)) {
+    // A swap that a kill interrupted has a journal but no manifest yet: the folder is Quarry's, and the build
+    // that follows completes the swap before it starts.
+    if (!force && Files.isDirectory(out) && !Manifest.isQuarryManifest(out.resolve(Manifest.FILE))
+        && !Files.isRegularFile(out.resolve(Journal.FILE), LinkOption.NOFOLLOW_LINKS) && hasUserFiles(out)) {
       throw new UsageException("-o " + out + ": the folder is not empty and holds no Quarry manifest.json",
           "choose an empty or new folder, or add --force to build into it; its files are never deleted");
     }
