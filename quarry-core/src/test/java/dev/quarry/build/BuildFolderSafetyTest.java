@@ -124,15 +124,26 @@ class BuildFolderSafetyTest {
     assertThat(out.resolve(BuildLock.FILE)).isEmptyFile();
   }
 
+  /** 20 rebuilds in CI; {@code -Dquarry.rebuild.count=100} for the issue-17 figure (printed as {@code quarry.rebuild:}). */
   @Test
   void rebuildingTwentyTimesNeverLosesAFreshOutput() throws IOException {
+    int rebuilds = Integer.getInteger("quarry.rebuild.count", 20);
     build(out, false);
     Map<String, String> first = Manifest.files(out);
-    for (int i = 0; i < 20; i++) {
+    int lost = 0;
+    for (int i = 0; i < rebuilds; i++) {
       build(out, false);
+      for (Map.Entry<String, String> f : first.entrySet()) {
+        Path p = out.resolve(f.getKey());
+        if (!Manifest.files(out).containsKey(f.getKey()) || !Files.isRegularFile(p) || !Hashing.sha256(p).equals(f.getValue())) {
+          lost++;
+        }
+      }
       assertThat(Manifest.files(out)).as("rebuild %d", i).isEqualTo(first);
       assertFolderMatchesManifest(out, 0);
     }
+    System.out.printf("quarry.rebuild: %d rebuilds of %d files each: fresh outputs lost %d%n", rebuilds, first.size(), lost);
+    assertThat(lost).isZero();
   }
 
   @Test
