@@ -8,7 +8,9 @@ import org.treesitter.TSNode;
 /**
  * What tree-sitter-python accepts but CPython rejects: Python 2 {@code print}/{@code exec} statements, empty
  * blocks, statements of one block at different columns, a block not indented past its header, clauses
- * ({@code elif}, {@code except}, …) not lined up with their statement, and indented statements at module level. With these checks tree-sitter's verdict agrees with {@code ast.parse} on nearly
+ * ({@code elif}, {@code except}, …) not lined up with their statement, indented statements at module level,
+ * and nesting past CPython's tokenizer limits (more than {@value #MAX_BRACKETS} open brackets, {@value #MAX_INDENT}
+ * or more indentation levels). With these checks tree-sitter's verdict agrees with {@code ast.parse} on nearly
  * all mutated code (see DEPENDENCIES.md and the agreement test).
  */
 final class PythonStrictness {
@@ -28,9 +30,18 @@ final class PythonStrictness {
       "class_definition", "decorated_definition", "match_statement", "case_clause", "elif_clause", "else_clause",
       "except_clause", "except_group_clause", "finally_clause");
 
+  /** CPython's {@code MAXLEVEL}: brackets open at once; the next one is "too many nested parentheses". */
+  static final int MAX_BRACKETS = 200;
+  /** CPython's {@code MAXINDENT}: this many indentation levels is "too many levels of indentation". */
+  static final int MAX_INDENT = 100;
+
   private PythonStrictness() {}
 
   static Optional<Problem> check(SourceTree tree) {
+    Optional<Problem> nesting = nesting(tree.source());
+    if (nesting.isPresent()) {
+      return nesting;
+    }
     String[] lines = tree.source().split("\n", -1);
     Problem[] found = new Problem[1];
     tree.walk(n -> {
@@ -104,5 +115,104 @@ final class PythonStrictness {
       n++;
     }
     return n;
+  }
+
+  /**
+   * CPython's tokenizer limits, checked on the text as its tokenizer reads it: brackets inside strings and
+   * comments do not count, indentation counts only on lines that start a logical line (not blank, not a
+   * comment, not inside brackets, a string or after a backslash), tabs to multiples of 8.
+   */
+  static Optional<Problem> nesting(String src) {
+    int depth = 0;
+    int line = 1;
+    int[] indents = new int[MAX_INDENT + 1];
+    int levels = 0; // indents[0..levels]: the indentation stack, indents[0] = 0
+    boolean lineStart = true;
+    boolean continued = false;
+    int i = 0;
+    int n = src.length();
+    while (i < n) {
+      if (lineStart) {
+        lineStart = false;
+        int col = 0;
+        int j = i;
+        while (j < n && (src.charAt(j) == ' ' || src.charAt(j) == '\t' || src.charAt(j) == '\f')) {
+          col = src.charAt(j) == '\t' ? (col / 8 + 1) * 8 : src.charAt(j) == '\f' ? 0 : col + 1;
+          j++;
+        }
+        boolean blank = j >= n || src.charAt(j) == '\n' || src.charAt(j) == '\r' || src.charAt(j) == '#';
+        if (!blank && depth == 0 && !continued) {
+          if (col > indents[levels]) {
+            if (levels + 1 >= MAX_INDENT) {
+              return Optional.of(new Problem(line, "too many levels of indentation"));
+            }
+            indents[++levels] = col;
+          } else {
+            while (levels > 0 && col < indents[levels]) {
+              levels--;
+            }
+          }
+        }
+        continued = false;
+        i = j;
+        continue;
+      }
+      char c = src.charAt(i);
+      if (c == '\n') {
+        line++;
+        lineStart = true;
+        i++;
+      } else if (c == '#') {
+        while (i < n && src.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (c == '\\') {
+        continued = i + 1 < n && src.charAt(i + 1) == '\n';
+        i += 2;
+        if (continued) {
+          line++;
+          lineStart = true;
+        }
+      } else if (c == '\'' || c == '"') {
+        int end = stringEnd(src, i);
+        for (int k = i; k < end; k++) {
+          if (src.charAt(k) == '\n') {
+            line++;
+          }
+        }
+        i = end;
+      } else {
+        if (c == '(' || c == '[' || c == '{') {
+          if (depth >= MAX_BRACKETS) {
+            return Optional.of(new Problem(line, "too many nested parentheses"));
+          }
+          depth++;
+        } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+          depth--;
+        }
+        i++;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The index just past the string literal whose opening quote is at {@code start}. */
+  private static int stringEnd(String src, int start) {
+    char q = src.charAt(start);
+    boolean triple = src.startsWith(String.valueOf(q).repeat(3), start);
+    int i = start + (triple ? 3 : 1);
+    while (i < src.length()) {
+      char c = src.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (triple ? src.startsWith(String.valueOf(q).repeat(3), i) : c == q) {
+        return i + (triple ? 3 : 1);
+      } else if (!triple && c == '\n') {
+        return i; // unterminated: the parser reports it
+      } else {
+        i++;
+      }
+    }
+    return src.length();
   }
 }

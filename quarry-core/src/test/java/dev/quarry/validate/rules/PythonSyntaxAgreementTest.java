@@ -32,7 +32,7 @@ class PythonSyntaxAgreementTest {
       "    try:",
       "        ast.parse(dedent(code).replace('\\f', ' '))",
       "        out.append(True)",
-      "    except (SyntaxError, ValueError):",
+      "    except (SyntaxError, ValueError, RecursionError, MemoryError):",
       "        out.append(False)",
       "print(json.dumps(out))");
 
@@ -150,6 +150,41 @@ class PythonSyntaxAgreementTest {
         break;
     }
     return String.join("\n", lines) + "\n";
+  }
+
+  @Test
+  void agreesWithCpythonAtDeepNestingOfBracketsAndBlocks() throws Exception {
+    List<String> corpus = new ArrayList<>();
+    for (int n : new int[] {99, 100, 101, 199, 200, 201, 400}) {
+      corpus.add("x = " + "(".repeat(n) + "1" + ")".repeat(n) + "\n");
+      corpus.add("x = " + "[".repeat(n) + "]".repeat(n) + "\n");
+      corpus.add("x = f" + "(f".repeat(n - 1) + "(1" + ")".repeat(n) + "\n");
+      corpus.add("x = {'k': " + "[".repeat(n - 1) + "]".repeat(n - 1) + "}\n");
+      StringBuilder blocks = new StringBuilder();
+      for (int i = 0; i < n; i++) {
+        blocks.append(" ".repeat(i)).append(i % 2 == 0 ? "if x:\n" : "for y in x:\n");
+      }
+      corpus.add(blocks.append(" ".repeat(n)).append("pass\n").toString());
+      // Brackets in strings and comments, and lines continued inside brackets, do not count.
+      corpus.add("s = '" + "(".repeat(n) + "'\n# " + "[".repeat(n) + "\nt = \"\"\"" + "{".repeat(n) + "\"\"\"\n");
+      StringBuilder continued = new StringBuilder("x = (1,\n");
+      for (int i = 1; i < n; i++) {
+        continued.append(" ".repeat(i)).append(i).append(",\n");
+      }
+      corpus.add(continued.append(")\n").toString());
+    }
+    List<Boolean> reference = cpython(corpus);
+    List<String> disagreements = new ArrayList<>();
+    for (int i = 0; i < corpus.size(); i++) {
+      boolean ours = h.answer("```python\n" + corpus.get(i) + "```").isEmpty();
+      if (ours != reference.get(i)) {
+        String c = corpus.get(i);
+        disagreements.add((reference.get(i) ? "CPython accepts, we reject: " : "CPython rejects, we accept: ")
+            + c.substring(0, Math.min(60, c.length())).replace("\n", "\\n") + " (" + c.length() + " chars)");
+      }
+    }
+    assertThat(reference).contains(true, false);
+    assertThat(disagreements).isEmpty();
   }
 
   private static List<Boolean> cpython(List<String> corpus) throws Exception {
