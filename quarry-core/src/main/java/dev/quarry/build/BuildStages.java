@@ -73,8 +73,8 @@ final class BuildStages {
     Map<String, String> repoInputs = new TreeMap<>();
     repoInputs.put("repository", Fingerprint.repository(repo));
     repoInputs.put("commit", repo.commit().orElse("none"));
-    ObjectNode ex = stages.run("extract", List.of(), repoInputs, List.of(extractedDir, reports.resolve("coverage.json"),
-        reports.resolve("symbols.json")), this::extract);
+    ObjectNode ex = stages.run("extract", List.of(), repoInputs, List.of(extractedDir, reports.resolve("coverage.json")),
+        this::extract);
     counts.set("extract", ex);
     long extractedCount = 0;
     for (JsonNode n : ex) {
@@ -90,7 +90,7 @@ final class BuildStages {
 
     ObjectNode validated = stages.run("validate", extracted, Map.of(),
         List.of(work.resolve("accepted.jsonl"), out.resolve("rejected.jsonl"), reports.resolve("validation.json"),
-            reports.resolve("validation.sarif")), () -> validate(extracted));
+            reports.resolve("validation.sarif"), reports.resolve("symbols.json")), () -> validate(extracted));
     counts.set("validate", validated);
     if (validated.path("accepted").asLong() == 0) {
       return new Outcome(counts, "all " + validated.path("in").asLong() + " records rejected: "
@@ -164,9 +164,6 @@ final class BuildStages {
       ex.put(o.extractor(), o.examples());
     }
     ExtractStage.writeCoverage(out.resolve("reports").resolve("coverage.json"), repo, extracted);
-    // The platform's names, for grounding and hallucination checks of quarry eval.
-    SymbolIndex.build(extracted.stream().map(ExtractStage.Output::file).toList())
-        .write(out.resolve("reports").resolve("symbols.json"));
     return ex;
   }
 
@@ -177,6 +174,9 @@ final class BuildStages {
     writeJson(reports.resolve("validation.json"), paths.apply(validation.toJson()));
     validation.writeSarif(reports.resolve("validation.sarif"));
     paths.applyToFile(reports.resolve("validation.sarif"));
+    // The platform's names, for grounding and hallucination checks of quarry eval: from accepted records only,
+    // so nothing a rejected record carried (a secret, an attribution, a broken extraction) reaches the index.
+    SymbolIndex.build(List.of(out.resolve("work").resolve("accepted.jsonl"))).write(reports.resolve("symbols.json"));
     return JsonNodeFactory.instance.objectNode().put("in", validation.in()).put("accepted", validation.accepted())
         .put("rejected", validation.rejected());
   }
