@@ -95,15 +95,17 @@ public final class ConfigLoader {
       throw new ConfigException(name, 1, "the configuration must be a mapping of keys",
           "start with keys such as project:, categories:, extractors:");
     }
-    new SchemaCheck(name, YamlLines.of(text)).check(tree, ConfigSchema.ROOT, "");
-    return bind(name, (ObjectNode) tree);
+    YamlLines lines = YamlLines.of(text);
+    new SchemaCheck(name, lines).check(tree, ConfigSchema.ROOT, "");
+    return bind(name, (ObjectNode) tree, lines);
   }
 
   static QuarryConfig defaults() {
-    return bind(null, JsonNodeFactory.instance.objectNode());
+    return bind(null, JsonNodeFactory.instance.objectNode(), YamlLines.of(""));
   }
 
-  private static QuarryConfig bind(String name, ObjectNode t) {
+  /** Binds a checked tree; {@code lines} gives the line of a key for an error about its value. */
+  private static QuarryConfig bind(String name, ObjectNode t, YamlLines lines) {
     List<CategorySpec> categories = new ArrayList<>();
     JsonNode cats = t.get("categories");
     if (cats != null && cats.isObject() && cats.size() > 0) {
@@ -138,8 +140,8 @@ public final class ConfigLoader {
           e.has("category") ? e.get("category").asText() : null, options));
     }
     ValidateSettings validate = validate(t.path("validate"));
-    DedupSettings dedup = dedup(name, t);
-    SplitSettings split = split(name, t);
+    DedupSettings dedup = dedup(name, t, lines);
+    SplitSettings split = split(name, t, lines);
     TrainSettings train = train(t.path("train"));
     String project = text(t.get("project"));
     String systemPrompt = text(t.get("system_prompt"));
@@ -161,7 +163,7 @@ public final class ConfigLoader {
         v.has("tokenizer") ? v.get("tokenizer").asText() : d.tokenizer(), options);
   }
 
-  private static DedupSettings dedup(String name, ObjectNode t) {
+  private static DedupSettings dedup(String name, ObjectNode t, YamlLines lines) {
     JsonNode n = t.path("dedup");
     DedupSettings d = DedupSettings.defaults();
     DedupSettings.Mode mode = d.mode();
@@ -170,23 +172,24 @@ public final class ConfigLoader {
       try {
         mode = DedupSettings.Mode.valueOf(m.toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(name, 0, "dedup.mode \"" + m + "\" is not valid", "use none, exact or near");
+        throw new ConfigException(name, lines.line("/dedup/mode"), "dedup.mode \"" + m + "\" is not valid", "use none, exact or near");
       }
     }
     double threshold = n.has("threshold") ? number(n.get("threshold")) : d.threshold();
     if (!(threshold > 0 && threshold <= 1)) {
-      throw new ConfigException(name, 0, "dedup.threshold " + threshold + " is out of range", "use a value in (0, 1]");
+      throw new ConfigException(name, lines.line("/dedup/threshold"), "dedup.threshold " + threshold + " is out of range", "use a value in (0, 1]");
     }
     return new DedupSettings(mode, threshold);
   }
 
-  private static SplitSettings split(String name, ObjectNode t) {
+  private static SplitSettings split(String name, ObjectNode t, YamlLines lines) {
     JsonNode n = t.path("split");
     SplitSettings d = SplitSettings.defaults();
     double val = n.has("validation") ? number(n.get("validation")) : d.validation();
     double test = n.has("test") ? number(n.get("test")) : d.test();
     if (val < 0 || test < 0 || val + test >= 1) {
-      throw new ConfigException(name, 0, "split shares validation " + val + " + test " + test + " are invalid",
+      int line = lines.line(n.has("validation") ? "/split/validation" : n.has("test") ? "/split/test" : "/split");
+      throw new ConfigException(name, line, "split shares validation " + val + " + test " + test + " are invalid",
           "use shares >= 0 that sum to less than 1, e.g. validation: 0.1, test: 0.1");
     }
     return new SplitSettings(val, test, n.has("seed") ? n.get("seed").asLong() : d.seed());

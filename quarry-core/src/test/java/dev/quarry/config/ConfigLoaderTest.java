@@ -74,6 +74,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anInvalidValueIsReportedAtTheLineOfItsKey() {
+    assertThatThrownBy(() -> ConfigLoader.parse("q.yaml", "project: x\nsplit: {validation: 0.6, test: 0.5}\n"))
+        .hasMessageStartingWith("q.yaml:2: split shares validation 0.6 + test 0.5 are invalid");
+    assertThatThrownBy(() -> ConfigLoader.parse("q.yaml", "project: x\nsplit:\n  seed: 1\n  test: 1.5\n"))
+        .hasMessageStartingWith("q.yaml:4: split shares");
+    assertThatThrownBy(() -> ConfigLoader.parse("q.yaml", "dedup:\n  threshold: 0.9\n  mode: fuzzy\n"))
+        .hasMessage("q.yaml:3: dedup.mode \"fuzzy\" is not valid (use none, exact or near)");
+    assertThatThrownBy(() -> ConfigLoader.parse("q.yaml", "project: x\n\ndedup: {threshold: 2}\n"))
+        .hasMessageStartingWith("q.yaml:3: dedup.threshold 2.0 is out of range");
+  }
+
+  @Test
   void configHashChangesWithContentNotWithKeyOrder() {
     String a = ConfigLoader.parse("q", "project: x\nsplit: {seed: 1}\n").hash();
     String b = ConfigLoader.parse("q", "split: {seed: 1}\nproject: x\n").hash();
