@@ -200,7 +200,7 @@ class BuildKillTest {
         String rel = out.relativize(p).toString().replace('\\', '/');
         boolean bookkeeping = rel.equals("manifest.json") || rel.equals(".quarry-lock")
             || rel.equals(".quarry-state.json") || rel.startsWith(".quarry-staging/")
-            || rel.matches("\\.quarry-journal\\.json\\.\\d+\\.tmp");
+            || rel.matches("\\.\\.quarry-journal\\.json\\.\\d+\\.tmp");
         if (!bookkeeping && !FOREIGN.containsKey(rel) && !listed.containsKey(rel)) {
           problems.add(rel + ": in the folder but not in its manifest");
         }
