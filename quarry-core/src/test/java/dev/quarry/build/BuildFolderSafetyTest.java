@@ -195,6 +195,35 @@ class BuildFolderSafetyTest {
   }
 
   @Test
+  void aBuildKilledWhileSwappingFilesInIsCompletedByTheNextBuildNotRefused() throws IOException {
+    build(out, false);
+    Files.writeString(out.resolve("reports/q3.md"), "my notes\n");
+    Files.writeString(repo.resolve("quarry.yaml"),
+        Files.readString(repo.resolve("quarry.yaml")).replace("epochs: 4", "epochs: 3"));
+    AtomicInteger renames = new AtomicInteger(-1);
+    FaultPoint.install((op, p) -> {
+      if (op.equals("journal")) {
+        renames.set(0);
+      } else if (op.equals("rename") && renames.get() >= 0 && renames.incrementAndGet() == 3) {
+        throw new Killed(); // the journal is in place, two files moved, the old manifest gone
+      }
+    });
+    try {
+      build(out, false);
+    } catch (Killed e) {
+      // the kill
+    } finally {
+      FaultPoint.install(null);
+    }
+    assertThat(out.resolve(Journal.FILE)).exists();
+    assertThat(out.resolve(Manifest.FILE)).doesNotExist();
+    BuildPipeline.Result r = build(out, false);
+    assertThat(r.notes()).contains("completed the interrupted swap of the previous build");
+    assertFolderMatchesManifest(out, 1);
+    assertThat(out.resolve("reports/q3.md")).hasContent("my notes");
+  }
+
+  @Test
   void aBuildWhoseEveryStageEndsEmptyStopsWithAReasonAndAManifest() throws IOException {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     BuildPipeline.Result r = new BuildPipeline(ProgressListener.NONE).run(empty, null, out);
