@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code quarry registry serve-config --for vllm|litellm}: the snippet that loads the promoted adapters. */
 @Command(name = "serve-config", mixinStandardHelpOptions = true,
     description = {"Prints the snippet a serving backend needs to load the promoted adapters.",
-        "vllm: a vllm serve command line per base model; litellm: a model_list.",
+        "vllm: a vllm serve command line per base model, each on its own port (8000, 8001, ...);",
+        "litellm: a model_list whose entries point at the server of their base.",
         "Default: the production adapters."})
 final class RegistryServeConfigCommand implements Callable<Integer> {
   @ParentCommand
@@ -32,7 +33,8 @@ final class RegistryServeConfigCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--api-base", paramLabel = "URL",
-      description = "The vLLM server LiteLLM forwards to (default: http://localhost:8000/v1).")
+      description = {"The first vLLM server's OpenAI URL (default: http://localhost:8000/v1);",
+          "the server of the next base model listens on its port + 1."})
   String apiBase = "http://localhost:8000/v1";
 
   @Option(names = "--api-key-env", paramLabel = "NAME",

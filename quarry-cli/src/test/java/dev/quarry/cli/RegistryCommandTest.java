@@ -64,8 +64,8 @@ class RegistryCommandTest {
 
     CliRun serve = CliRun.of("registry", "serve-config", "--for", "vllm", "--db", db());
     assertThat(serve.code()).isZero();
-    assertThat(serve.out()).startsWith("vllm serve Qwen/Qwen2.5-Coder-7B-Instruct \\\n  --enable-lora")
-        .contains("acme-v2=").doesNotContain("acme-v1=");
+    assertThat(serve.out()).startsWith("vllm serve Qwen/Qwen2.5-Coder-7B-Instruct \\\n  --port 8000")
+        .contains("{\"name\":\"acme-v2\",").doesNotContain("\"acme-v1\"");
     assertThat(CliRun.of("registry", "serve-config", "--for", "litellm", "--db", db()).out())
         .contains("model: \"hosted_vllm/acme-v2\"");
   }
