@@ -71,6 +71,30 @@ class RegistryCommandTest {
   }
 
   @Test
+  void serveConfigJsonListsOneServerPerBaseWithItsPortAndAdapters() throws Exception {
+    Path m = manifest();
+    assertThat(CliRun.of("registry", "add", adapter("acme-v1", "w1").toString(), "--dataset", m.toString(), "--db", db(),
+        "--quiet").code()).isZero();
+    CliRun r = CliRun.of("registry", "serve-config", "--for", "vllm", "--stage", "registered", "--db", db(), "--json");
+    assertThat(r.code()).isZero();
+    JsonNode n = Json.mapper().readTree(r.out());
+    assertThat(n.path("backend").asText()).isEqualTo("vllm");
+    assertThat(n.path("servers").get(0).path("port").asInt()).isEqualTo(8000);
+    assertThat(n.path("servers").get(0).path("adapters").get(0).path("name").asText()).isEqualTo("acme-v1");
+    assertThat(n.path("snippet").asText()).startsWith("vllm serve ");
+  }
+
+  @Test
+  void addRefusesAnEmptyWeightFile() throws Exception {
+    Path a = adapter("acme-empty", "");
+    CliRun r = CliRun.of("registry", "add", a.toString(), "--dataset", manifest().toString(), "--db", db());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).isEqualTo("quarry: " + a.resolve("adapter_model.safetensors") + ": the weight file is empty "
+        + "(0 bytes): the trainer did not finish saving it (train again, or pass the folder of a finished run)\n");
+    assertThat(CliRun.of("registry", "list", "--db", db(), "--json").out()).doesNotContain("acme-empty");
+  }
+
+  @Test
   void anUnknownStageIsAUsageError() throws Exception {
     CliRun r = CliRun.of("registry", "promote", "x", "--stage", "prod", "--db", db());
     assertThat(r.code()).isEqualTo(2);
