@@ -25,8 +25,9 @@ import java.util.Optional;
  * location, relative to {@code QUARRY_INPUTS} (see {@link SarifBases}).
  *
  * <p>Each result has a {@code partialFingerprints} entry hashed from the rule, the physical location (path and
- * region), the location inside the record and the message, so distinct findings never share one (GitHub would
- * merge their alerts) while the same finding keeps it from run to run. Rules carry their help text
+ * region), the validated file (not its line, which moves when records are added), the location inside the record
+ * and the message, so distinct findings never share one (GitHub would merge their alerts) while the same finding
+ * keeps it from run to run. Two records mined by different extractors from one function stay two alerts. Rules carry their help text
  * ({@link RuleHelp}).
  */
 final class SarifWriter {
@@ -173,8 +174,8 @@ final class SarifWriter {
       g.writeEndArray();
     }
     g.writeObjectFieldStart("partialFingerprints");
-    g.writeStringField(FINGERPRINT, fingerprint(rule, primary, first, last, e.path("location").asText(),
-        e.path("message").asText()));
+    g.writeStringField(FINGERPRINT, fingerprint(rule, primary, first, last, input(e.path("input").asText(), bases),
+        e.path("location").asText(), e.path("message").asText()));
     g.writeEndObject();
     g.writeEndObject();
   }
@@ -193,10 +194,10 @@ final class SarifWriter {
     return new Artifact(null, p.toUri().toString());
   }
 
-  private static String fingerprint(String rule, Artifact where, int first, int last, String location,
-      String message) {
+  private static String fingerprint(String rule, Artifact where, int first, int last, Artifact input,
+      String location, String message) {
     String key = String.join("\0", rule, String.valueOf(where.baseId()), where.uri(), first + ":" + last,
-        location, message);
+        String.valueOf(input.baseId()), input.uri(), location, message);
     return HexFormat.of().formatHex(Hashing.digest().digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
   }
 

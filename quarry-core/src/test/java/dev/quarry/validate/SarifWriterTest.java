@@ -60,6 +60,21 @@ class SarifWriterTest {
   }
 
   @Test
+  void oneSourceMinedIntoTwoFilesGivesTwoFingerprints() throws IOException {
+    Path inputs = Files.createDirectories(dir.resolve("repo/out/extracted"));
+    Path a = Records.write(inputs.resolve("routes.jsonl"), List.of(Records.answer(NINE_UNTYPED)));
+    Path b = Records.write(inputs.resolve("functions.jsonl"), List.of(Records.answer(NINE_UNTYPED + "\n")));
+    ValidationReport r = new ValidateStage(QuarryConfig.defaults(), false, ProgressListener.NONE)
+        .run(List.of(a, b), dir.resolve("acc.jsonl"), dir.resolve("rej.jsonl"));
+    r.writeSarif(dir.resolve("two.sarif"), new SarifBases(dir.resolve("repo"), dir.resolve("repo/out"),
+        dir.resolve("repo/out")));
+    List<JsonNode> all = results(Json.mapper().readTree(dir.resolve("two.sarif").toFile()));
+    Set<String> prints = new TreeSet<>();
+    all.forEach(x -> prints.add(x.path("partialFingerprints").path("quarryFinding/v1").asText()));
+    assertThat(prints).hasSameSizeAs(all);
+  }
+
+  @Test
   void theSameFindingKeepsItsFingerprintFromRunToRun() throws IOException {
     List<String> first = results(sarif(dir.resolve("repo"), dir.resolve("repo/out"), NINE_UNTYPED)).stream()
         .map(r -> r.path("partialFingerprints").toString()).toList();
