@@ -96,7 +96,10 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     Path export = exportFolder(t);
-    TrainRequest request = new TrainRequest(t, export, interpreter(), maxSteps, model, outputDir, cpu, settings,
+    // The trainer runs in the config's folder: paths given relative to here must not change meaning there.
+    String localModel = model != null && Files.exists(Path.of(model)) ? Path.of(model).toAbsolutePath().toString()
+        : model;
+    TrainRequest request = new TrainRequest(t, export, interpreter(), maxSteps, localModel, outputDir, cpu, settings,
         environment());
     Preflight.Report report = Preflight.run(request);
     if (!common.quiet && !common.json) {
@@ -195,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
 
   private String interpreter() {
     if (python != null) {
-      return python;
+      return python.contains("/") ? Path.of(python).toAbsolutePath().toString() : python;
     }
     String fromEnv = System.getenv("QUARRY_PYTHON");
     return fromEnv != null && !fromEnv.isBlank() ? fromEnv : "python3";

@@ -81,6 +81,16 @@ class TrainCommandTest {
   }
 
   @Test
+  void aRelativeInterpreterPathMeansTheSameInTheConfigFolder() {
+    String relative = Path.of("").toAbsolutePath().relativize(Path.of(python)).toString();
+    CliRun r = CliRun.of("train", dir.resolve("out").toString(), "--python", relative, "--cpu",
+        "--output-dir", dir.resolve("adapter").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("launching trl in " + export.resolve("trl").toAbsolutePath().normalize() + ": "
+        + Path.of(relative).toAbsolutePath() + " train_sft.py");
+  }
+
+  @Test
   void aTrainerThatFailsIsExitOneWithItsCode() {
     CliRun r = CliRun.of("train", dir.resolve("out").toString(), "--python", python, "--cpu",
         "--output-dir", dir.resolve("adapter").toString(), "--env", "FAKE_EXIT=7");
