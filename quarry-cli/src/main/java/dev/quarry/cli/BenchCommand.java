@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code quarry bench generate|dedup}: makes a corpus with planted duplicates, and times exact and near
- * dedup on it (exact first, as the baseline of the same process), scoring near dedup against the truth.
+ * {@code quarry bench generate|dedup|extract}: makes a corpus with planted duplicates, and times exact and near
+ * dedup on it (exact first, as the baseline of the same process), scoring near dedup against the truth; times
+ * extraction against a read-and-parse floor. Measurements go to stdout (dedup's always as JSON, extract's as
+ * JSON with {@code --json}); {@code generate}'s summary follows {@code --quiet}/{@code --json} like every verb.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: generate a corpus with planted duplicates; time dedup and extraction against baselines.")
@@ -48,7 +51,8 @@ final class BenchCommand implements Runnable {
       @Option(names = "--seed", defaultValue = "42", paramLabel = "S") long seed,
       @Option(names = "--truth", paramLabel = "TRUTH.tsv", description = "Default: FILE.jsonl.truth.tsv") Path truth,
       @Option(names = "--exact-share", defaultValue = "0.05", paramLabel = "SHARE") double exactShare,
-      @Option(names = "--near-share", defaultValue = "0.05", paramLabel = "SHARE") double nearShare)
+      @Option(names = "--near-share", defaultValue = "0.05", paramLabel = "SHARE") double nearShare,
+      @Mixin CommonOptions common)
       throws Exception {
     if (n < 1) {
       throw new UsageException("N " + n + " is not positive", "give the number of records to generate");
@@ -56,8 +60,12 @@ final class BenchCommand implements Runnable {
     Path t = truth != null ? truth : out.resolveSibling(out.getFileName() + ".truth.tsv");
     long t0 = System.nanoTime();
     CorpusGenerator.Counts c = new CorpusGenerator(seed, exactShare, nearShare).generate(n, out, t);
-    terminal.err().printf(Locale.ROOT, "quarry: wrote %d records (%d exact and %d near duplicates planted) to %s "
-        + "in %.1f s; truth in %s%n", c.records(), c.exact(), c.near(), out, (System.nanoTime() - t0) / 1e9, t);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    ObjectNode json = JsonNodeFactory.instance.objectNode().put("output", out.toString()).put("truth", t.toString())
+        .put("records", c.records()).put("exact_duplicates", c.exact()).put("near_duplicates", c.near())
+        .put("seconds", Math.round(seconds * 10) / 10.0);
+    Summary.print(terminal, common, json, String.format(Locale.ROOT, "quarry: wrote %d records (%d exact and %d near "
+        + "duplicates planted) to %s in %.1f s; truth in %s", c.records(), c.exact(), c.near(), out, seconds, t));
     return QuarryCli.OK;
   }
 
@@ -69,11 +77,20 @@ final class BenchCommand implements Runnable {
       @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml") Path config,
       @Option(names = "--rounds", defaultValue = "3", paramLabel = "N") int rounds,
       @Option(names = "--work", paramLabel = "DIR", description = "Where extractor output goes (default: a temporary folder)")
-      Path work) throws Exception {
+      Path work,
+      @Mixin CommonOptions common) throws Exception {
     dev.quarry.extract.Repository r = dev.quarry.extract.Repository.open(repo);
     Path dir = work != null ? work : Files.createTempDirectory("quarry-bench-extract");
     dev.quarry.extract.ExtractBenchmark.Result res = new dev.quarry.extract.ExtractBenchmark(
         dev.quarry.config.ConfigLoader.resolve(repo, config)).run(r, dir, rounds);
+    if (common.json) {
+      terminal.out().println(Json.pretty().writeValueAsString(JsonNodeFactory.instance.objectNode()
+          .put("files", res.files()).put("bytes", res.bytes()).put("examples", res.examples())
+          .put("floor_seconds", res.floorSeconds()).put("floor_mb_per_s", res.floorMbPerSecond())
+          .put("extract_seconds", res.extractSeconds()).put("extract_mb_per_s", res.extractMbPerSecond())
+          .put("ratio", res.ratio())));
+      return QuarryCli.OK;
+    }
     terminal.out().printf(Locale.ROOT, "source files %d, %.2f MB; %d examples%n", res.files(), res.bytes() / 1e6,
         res.examples());
     terminal.out().printf(Locale.ROOT, "floor (read + parse): %.2f s, %.2f MB/s%n", res.floorSeconds(),
@@ -95,7 +112,8 @@ final class BenchCommand implements Runnable {
       @Option(names = "--work", paramLabel = "DIR", description = "Where outputs go (default: beside FILE)") Path work,
       @Option(names = "--warmup", defaultValue = "20000", paramLabel = "LINES", description = "First run every "
           + "mode untimed on this many leading lines, so neither mode pays JIT warm-up (default: ${DEFAULT-VALUE}).")
-      int warmup)
+      int warmup,
+      @Mixin CommonOptions common)
       throws Exception {
     List<DedupSettings.Mode> modes = switch (mode) {
       case "exact" -> List.of(DedupSettings.Mode.EXACT);

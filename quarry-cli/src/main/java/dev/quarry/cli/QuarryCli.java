@@ -54,12 +54,27 @@ public final class QuarryCli implements Runnable {
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("quarry: " + oneLine(ex.getMessage()) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-          + " --help')");
+      err.println("quarry: " + usageMessage(ex));
       return USAGE;
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err));
     return cl.execute(args);
+  }
+
+  /**
+   * One line for a command line picocli could not parse: an unknown verb (or sub-command) is named with the list
+   * of valid ones, instead of picocli's "Unmatched argument at index 0".
+   */
+  static String usageMessage(CommandLine.ParameterException ex) {
+    CommandLine cl = ex.getCommandLine();
+    String name = cl.getCommandSpec().qualifiedName();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !cl.getSubcommands().isEmpty()
+        && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+      String what = cl.getParent() == null ? "verb" : cl.getCommandName() + " command";
+      return "unknown " + what + " \"" + oneLine(u.getUnmatched().get(0)) + "\" (use one of "
+          + String.join(", ", cl.getSubcommands().keySet()) + "; see '" + name + " --help')";
+    }
+    return oneLine(ex.getMessage()) + " (see '" + name + " --help')";
   }
 
   static int handle(Throwable ex, PrintStream err) {

@@ -1,10 +1,14 @@
 package dev.quarry.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.UsageException;
 import dev.quarry.registry.Adapter;
 import dev.quarry.registry.Registry;
 import dev.quarry.registry.ServeConfig;
 import dev.quarry.registry.ServeTarget;
+import dev.quarry.registry.ServedBase;
 import dev.quarry.registry.Stage;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code quarry registry serve-config --for vllm|litellm}: the snippet that loads the promoted adapters. */
 @Command(name = "serve-config", mixinStandardHelpOptions = true,
     description = {"Prints the snippet a serving backend needs to load the promoted adapters.",
-        "vllm: a vllm serve command line per base model; litellm: a model_list.",
+        "vllm: a vllm serve command line per base model, each on its own port (8000, 8001, ...);",
+        "litellm: a model_list whose entries point at the server of their base.",
         "Default: the production adapters."})
 final class RegistryServeConfigCommand implements Callable<Integer> {
   @ParentCommand
@@ -32,7 +37,8 @@ final class RegistryServeConfigCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--api-base", paramLabel = "URL",
-      description = "The vLLM server LiteLLM forwards to (default: http://localhost:8000/v1).")
+      description = {"The first vLLM server's OpenAI URL (default: http://localhost:8000/v1);",
+          "the server of the next base model listens on its port + 1."})
   String apiBase = "http://localhost:8000/v1";
 
   @Option(names = "--api-key-env", paramLabel = "NAME",
@@ -41,6 +47,9 @@ final class RegistryServeConfigCommand implements Callable<Integer> {
 
   @Mixin
   RegistryCommand.DbOption db;
+
+  @Mixin
+  CommonOptions common;
 
   @Override
   public Integer call() {
@@ -53,7 +62,23 @@ final class RegistryServeConfigCommand implements Callable<Integer> {
     try (Registry r = db.open()) {
       adapters = name != null ? List.of(r.get(name)) : r.inStage(Stage.parse(stage));
     }
-    parent.terminal.out().print(ServeConfig.render(t, adapters, apiBase, apiKeyEnv));
+    String snippet = ServeConfig.render(t, adapters, apiBase, apiKeyEnv);
+    if (common.json) {
+      ObjectNode json = JsonNodeFactory.instance.objectNode().put("backend", t.wire());
+      ArrayNode servers = json.putArray("servers");
+      for (ServedBase b : ServeConfig.plan(adapters, apiBase)) {
+        ObjectNode s = servers.addObject().put("base_model", b.baseModel()).put("port", b.port())
+            .put("api_base", b.apiBase()).put("max_lora_rank", b.maxLoraRank());
+        ArrayNode list = s.putArray("adapters");
+        b.adapters().forEach(a -> list.addObject().put("name", a.name()).put("path", a.path())
+            .put("weights_sha256", a.weightsSha256()).put("lora_module", ServeConfig.loraModule(a)));
+      }
+      json.put("snippet", snippet);
+      Summary.print(parent.terminal, common, json, "");
+    } else {
+      // The snippet is the verb's output, not a summary: --quiet keeps it (there is no progress to silence).
+      parent.terminal.out().print(snippet);
+    }
     return QuarryCli.OK;
   }
 }

@@ -9,6 +9,7 @@ import dev.quarry.validate.Rule;
 import dev.quarry.validate.RuleStats;
 import dev.quarry.validate.Rules;
 import dev.quarry.validate.ValidateStage;
+import dev.quarry.validate.SarifBases;
 import dev.quarry.validate.ValidationReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--sarif", paramLabel = "R.sarif", description = "Also write findings as SARIF 2.1.0.")
   Path sarif;
 
+  @Option(names = "--repo", paramLabel = "DIR", description = {"The repository the records' source paths are "
+      + "relative to: SARIF locations are given from it (%SRCROOT%). Default: the current folder."})
+  Path repo;
+
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
       description = "Exit 1 when a finding is at least this severe: error, warning or never (default: ${DEFAULT-VALUE}).")
   String failOn;
@@ -90,7 +95,7 @@ final class ValidateCommand implements Callable<Integer> {
     ValidationReport r = new ValidateStage(cfg, fix, terminal.progress(common.quiet)).run(inputs, acc, rej);
     r.writeJson(rep);
     if (sarif != null) {
-      r.writeSarif(sarif);
+      r.writeSarif(sarif, SarifBases.of(repo != null ? repo : Path.of(""), Path.of("")));
     }
     summary(r, acc, rej, rep);
     return threshold != null && r.hasFindingsAtLeast(threshold) ? QuarryCli.FINDINGS : QuarryCli.OK;

@@ -22,6 +22,7 @@ final class Verbs {
         new SplitCommand(terminal),
         new ExportCommand(terminal),
         new TrainConfigCommand(terminal),
+        new TrainCommand(terminal),
         new EvalCommand(terminal),
         new RegistryCommand(terminal),
         new BenchCommand(terminal));

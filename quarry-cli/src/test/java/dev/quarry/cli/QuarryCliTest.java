@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -20,10 +21,49 @@ class QuarryCliTest {
   }
 
   @Test
-  void unknownVerbIsAUsageErrorOnOneLine() {
-    CliRun r = CliRun.of("frobnicate");
+  void unknownVerbIsAUsageErrorNamingTheVerbAndTheVerbs() {
+    CliRun r = CliRun.of("frobnicate", "--fast");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("quarry: Unmatched argument at index 0: 'frobnicate' (see 'quarry --help')\n");
+    assertThat(r.err()).isEqualTo("quarry: unknown verb \"frobnicate\" (use one of build, init, extract, validate, "
+        + "combine, analyze, balance, split, export, train-config, train, eval, registry, bench; see 'quarry --help')\n");
+  }
+
+  @Test
+  void unknownSubCommandIsNamedWithTheSubCommandsOfItsVerb() {
+    CliRun r = CliRun.of("registry", "lst");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("quarry: unknown registry command \"lst\" (use one of add, list, show, compare, "
+        + "promote, serve-config; see 'quarry registry --help')\n");
+  }
+
+  @Test
+  void anUnknownOptionStillNamesTheOptionAndTheVerbsHelp() {
+    CliRun r = CliRun.of("split", "in.jsonl", "-o", "x", "--frobnicate");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("quarry: Unknown option: '--frobnicate'").endsWith("(see 'quarry split --help')\n");
+  }
+
+  @Test
+  void benchAndServeConfigTakeQuietAndJson() {
+    for (String verb : List.of("generate", "dedup", "extract")) {
+      CliRun r = CliRun.of("bench", verb, "--help");
+      assertThat(r.out()).as(verb).contains("--json").contains("--quiet");
+    }
+    assertThat(CliRun.of("registry", "serve-config", "--help").out()).contains("--json").contains("--quiet");
+  }
+
+  @Test
+  void benchGenerateSummaryIsJsonWithJsonAndSilentWithQuiet() throws Exception {
+    CliRun json = CliRun.of("bench", "generate", "20", "-o", dir.resolve("c.jsonl").toString(), "--json");
+    assertThat(json.code()).isZero();
+    assertThat(json.err()).isEmpty();
+    com.fasterxml.jackson.databind.JsonNode n = dev.quarry.io.Json.mapper().readTree(json.out());
+    assertThat(n.path("records").asLong()).isEqualTo(20);
+    assertThat(n.path("truth").asText()).endsWith("c.jsonl.truth.tsv");
+    CliRun quiet = CliRun.of("bench", "generate", "20", "-o", dir.resolve("d.jsonl").toString(), "--quiet");
+    assertThat(quiet.code()).isZero();
+    assertThat(quiet.out()).isEmpty();
+    assertThat(quiet.err()).isEmpty();
   }
 
   @Test

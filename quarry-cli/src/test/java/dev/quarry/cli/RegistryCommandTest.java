@@ -64,10 +64,34 @@ class RegistryCommandTest {
 
     CliRun serve = CliRun.of("registry", "serve-config", "--for", "vllm", "--db", db());
     assertThat(serve.code()).isZero();
-    assertThat(serve.out()).startsWith("vllm serve Qwen/Qwen2.5-Coder-7B-Instruct \\\n  --enable-lora")
-        .contains("acme-v2=").doesNotContain("acme-v1=");
+    assertThat(serve.out()).startsWith("vllm serve Qwen/Qwen2.5-Coder-7B-Instruct \\\n  --port 8000")
+        .contains("{\"name\":\"acme-v2\",").doesNotContain("\"acme-v1\"");
     assertThat(CliRun.of("registry", "serve-config", "--for", "litellm", "--db", db()).out())
         .contains("model: \"hosted_vllm/acme-v2\"");
+  }
+
+  @Test
+  void serveConfigJsonListsOneServerPerBaseWithItsPortAndAdapters() throws Exception {
+    Path m = manifest();
+    assertThat(CliRun.of("registry", "add", adapter("acme-v1", "w1").toString(), "--dataset", m.toString(), "--db", db(),
+        "--quiet").code()).isZero();
+    CliRun r = CliRun.of("registry", "serve-config", "--for", "vllm", "--stage", "registered", "--db", db(), "--json");
+    assertThat(r.code()).isZero();
+    JsonNode n = Json.mapper().readTree(r.out());
+    assertThat(n.path("backend").asText()).isEqualTo("vllm");
+    assertThat(n.path("servers").get(0).path("port").asInt()).isEqualTo(8000);
+    assertThat(n.path("servers").get(0).path("adapters").get(0).path("name").asText()).isEqualTo("acme-v1");
+    assertThat(n.path("snippet").asText()).startsWith("vllm serve ");
+  }
+
+  @Test
+  void addRefusesAnEmptyWeightFile() throws Exception {
+    Path a = adapter("acme-empty", "");
+    CliRun r = CliRun.of("registry", "add", a.toString(), "--dataset", manifest().toString(), "--db", db());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).isEqualTo("quarry: " + a.resolve("adapter_model.safetensors") + ": the weight file is empty "
+        + "(0 bytes): the trainer did not finish saving it (train again, or pass the folder of a finished run)\n");
+    assertThat(CliRun.of("registry", "list", "--db", db(), "--json").out()).doesNotContain("acme-empty");
   }
 
   @Test

@@ -22,6 +22,7 @@ import dev.quarry.extract.ExtractStage;
 import dev.quarry.extract.Repository;
 import dev.quarry.io.AtomicFile;
 import dev.quarry.io.Json;
+import dev.quarry.validate.SarifBases;
 import dev.quarry.validate.ValidateStage;
 import dev.quarry.validate.ValidationReport;
 import dev.quarry.validate.rules.ExtractionRedactor;
@@ -172,7 +173,7 @@ final class BuildStages {
     ValidationReport validation = new ValidateStage(config, false, progress).run(extracted,
         out.resolve("work").resolve("accepted.jsonl"), out.resolve("rejected.jsonl"));
     writeJson(reports.resolve("validation.json"), paths.apply(validation.toJson()));
-    validation.writeSarif(reports.resolve("validation.sarif"));
+    validation.writeSarif(reports.resolve("validation.sarif"), new SarifBases(repo.root(), out, out.getParent()));
     paths.applyToFile(reports.resolve("validation.sarif"));
     // The platform's names, for grounding and hallucination checks of quarry eval: from accepted records only,
     // so nothing a rejected record carried (a secret, an attribution, a broken extraction) reaches the index.

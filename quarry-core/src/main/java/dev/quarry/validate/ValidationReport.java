@@ -122,8 +122,10 @@ public record ValidationReport(List<String> inputs, long in, long accepted, long
     AtomicFile.writeString(p, Json.pretty().writeValueAsString(toJson()) + "\n");
   }
 
-  /** Writes the findings as a SARIF 2.1.0 log to {@code p}, atomically. */
-  public void writeSarif(Path p) throws IOException {
-    SarifWriter.write(this, p);
+  /**
+   * Writes the findings as a SARIF 2.1.0 log to {@code p}, atomically, with locations relative to {@code bases}.
+   */
+  public void writeSarif(Path p, SarifBases bases) throws IOException {
+    SarifWriter.write(this, p, bases);
   }
 }

@@ -109,7 +109,7 @@ class ValidateStageTest {
   void sarifHasTheSchemaShape() throws IOException {
     Path in = Records.write(dir.resolve("in.jsonl"), List.of(Records.answer("x").withCategory("nonsense")), "[1]");
     ValidationReport r = run(QuarryConfig.defaults(), in);
-    r.writeSarif(dir.resolve("r.sarif"));
+    r.writeSarif(dir.resolve("r.sarif"), SarifBases.of(dir.resolve("repo"), dir));
     JsonNode s = Json.mapper().readTree(dir.resolve("r.sarif").toFile());
     assertThat(s.path("version").asText()).isEqualTo("2.1.0");
     assertThat(s.path("$schema").asText()).contains("sarif-2.1.0");
@@ -123,7 +123,8 @@ class ValidateStageTest {
     assertThat(loc.path("physicalLocation").path("region").path("startLine").asInt()).isEqualTo(3);
     assertThat(loc.path("logicalLocations").get(0).path("fullyQualifiedName").asText()).endsWith("/category");
     JsonNode malformed = run.path("results").get(1).path("locations").get(0).path("physicalLocation");
-    assertThat(malformed.path("artifactLocation").path("uri").asText()).endsWith("in.jsonl");
+    assertThat(malformed.path("artifactLocation").path("uri").asText()).isEqualTo("in.jsonl");
+    assertThat(malformed.path("artifactLocation").path("uriBaseId").asText()).isEqualTo("QUARRY_INPUTS");
     assertThat(malformed.path("region").path("startLine").asInt()).isEqualTo(2);
   }
 

@@ -28,7 +28,7 @@ public final class AdapterReader {
    * @param evalReport an eval report, or {@code null}
    * @param name the name to register under, or {@code null} for the folder's name
    * @param registeredAt the registration instant, ISO-8601
-   * @throws InputException when a file is missing or unreadable, or the folder has no weight file
+   * @throws InputException when a file is missing or unreadable, or the folder has no weight file or an empty one
    */
   public static Adapter read(Path dir, Path manifest, Path evalReport, String name, String registeredAt) {
     if (!Files.isDirectory(dir)) {
@@ -59,7 +59,12 @@ public final class AdapterReader {
     List<WeightFile> out = new ArrayList<>();
     for (Path p : files) {
       try {
-        out.add(new WeightFile(p.getFileName().toString(), Files.size(p), Hashing.sha256(p)));
+        long size = Files.size(p);
+        if (size == 0) {
+          throw new InputException(p.toString(), 0, "the weight file is empty (0 bytes): the trainer did not finish "
+              + "saving it", "train again, or pass the folder of a finished run");
+        }
+        out.add(new WeightFile(p.getFileName().toString(), size, Hashing.sha256(p)));
       } catch (IOException e) {
         throw new InputException(p.toString(), 0, "cannot read: " + e.getMessage(), "check the permissions");
       }

@@ -40,6 +40,16 @@ class AdapterReaderTest {
   }
 
   @Test
+  void anEmptyWeightFileIsAnInputErrorNamingTheFile() throws Exception {
+    Path dir = AdapterFixtures.adapter(tmp, "x", "base", 8, "");
+    Path w = dir.resolve("adapter_model.safetensors");
+    assertThatThrownBy(() -> AdapterReader.read(dir, AdapterFixtures.manifest(tmp, "c"), null, null, "t"))
+        .isInstanceOf(InputException.class)
+        .hasMessage(w + ": the weight file is empty (0 bytes): the trainer did not finish saving it (train again, or "
+            + "pass the folder of a finished run)");
+  }
+
+  @Test
   void aConfigWithoutBaseModelIsAnInputError() throws Exception {
     Path dir = AdapterFixtures.adapter(tmp, "x", "base", 8, "w");
     Files.writeString(dir.resolve("adapter_config.json"), "{\"r\": 8}");
