@@ -25,7 +25,7 @@ final class SecretValues {
       "secret123", "testing", "testpassword", "mypassword", "yourpassword");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(x{4,}|\\*{3,}|\\.{3}|…|<[^>]*>|\\$\\{[^}]*\\}|"
-      + "\\{\\{[^}]*\\}\\}|^\\$[{(]|\\$[A-Z_][A-Z0-9_]*|\\{[a-z_]+\\}|your[_-]|placeholder|change[_-]?(?:me|this|that)|"
+      + "\\{\\{[^}]*\\}\\}|%\\(\\w+\\)[sd]|(?-i:%[A-Z_]{2,}%)|^\\$[{(]|\\$[A-Z_][A-Z0-9_]*|\\{[a-z_]+\\}|your[_-]|placeholder|change[_-]?(?:me|this|that)|"
       + "redacted|dummy|replace[_-]?me|insert[_-]|example$|^example|0{8,}|1234567890?$)");
 
   /** A dotted path or a call: {@code settings.SECRET}, {@code os.urandom(32)}, {@code get_token()}. */
