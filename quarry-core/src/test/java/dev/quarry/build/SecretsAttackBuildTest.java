@@ -39,6 +39,19 @@ class SecretsAttackBuildTest {
       Files.createDirectories(f.getParent());
       Files.writeString(f, p.text(), StandardCharsets.UTF_8);
     }
+    // The same templates in the fields a hand-written example fills: front-matter tags and the user's message.
+    for (int i = 0; i < planted.size(); i++) {
+      SecretsAttackCorpus.Planted p = planted.get(i);
+      Path dir = repo.resolve("training/handcrafted");
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("tag-" + i + ".md"), "---\ncategory: standards\ntags: ["
+          + Json.mapper().writeValueAsString(p.text()) + "]\n---\n## User\n\nHow do we add two numbers (" + i
+          + ")?\n\n## Assistant\n\nWith `a + b`; the tags of this example say where it came from.\n",
+          StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("user-" + i + ".md"), "## User\n\nThis is our setup:\n\n" + p.text()
+          + "\n\nHow do we add two numbers?\n\n## Assistant\n\nWith `a + b`, whatever the setup (" + i + ").\n",
+          StandardCharsets.UTF_8);
+    }
     Files.writeString(repo.resolve("README.md"), "# Attack repo\n\nPlanted secrets for Quarry's tests.\n");
     // Clean code too, so that the build does not end with every record rejected.
     Files.writeString(repo.resolve("app/clean.py"), """
@@ -79,9 +92,19 @@ class SecretsAttackBuildTest {
       }
     }
     List<String> missed = new ArrayList<>();
-    for (SecretsAttackCorpus.Planted p : planted) {
-      if (!redacted.contains(p.path())) {
+    for (int i = 0; i < planted.size(); i++) {
+      SecretsAttackCorpus.Planted p = planted.get(i);
+      // A config file (.yml, .ini, .json, .env) is mined by no extractor; its templates reach build through the
+      // docs and handcrafted copies, and the leak test below greps every output for its values anyway.
+      boolean mined = p.path().endsWith(".py") || p.path().endsWith(".md");
+      if (!redacted.contains(p.path()) && (mined || extracted.contains(p.path()))) {
         missed.add(p.family() + " " + p.path() + (extracted.contains(p.path()) ? " (extracted, not redacted)" : " (never extracted)"));
+      }
+      for (String copy : List.of("tag-", "user-")) {
+        String path = "training/handcrafted/" + copy + i + ".md";
+        if (!redacted.contains(path)) {
+          missed.add(p.family() + " " + p.path() + " as " + path + (extracted.contains(path) ? " (not redacted)" : " (never extracted)"));
+        }
       }
     }
     assertThat(missed).isEmpty();

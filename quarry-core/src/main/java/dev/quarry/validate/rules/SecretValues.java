@@ -25,7 +25,7 @@ final class SecretValues {
       "secret123", "testing", "testpassword", "mypassword", "yourpassword");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(x{4,}|\\*{3,}|\\.{3}|…|<[^>]*>|\\$\\{[^}]*\\}|"
-      + "\\{\\{[^}]*\\}\\}|^\\$[{(]|\\$[A-Z_][A-Z0-9_]*|\\{[a-z_]+\\}|your[_-]|placeholder|change[_-]?(?:me|this|that)|"
+      + "\\{\\{[^}]*\\}\\}|%\\(\\w+\\)[sd]|(?-i:%[A-Z_]{2,}%)|^\\$[{(]|\\$[A-Z_][A-Z0-9_]*|\\{[a-z_]+\\}|your[_-]|placeholder|change[_-]?(?:me|this|that)|"
       + "redacted|dummy|replace[_-]?me|insert[_-]|example$|^example|0{8,}|1234567890?$)");
 
   /** A dotted path or a call: {@code settings.SECRET}, {@code os.urandom(32)}, {@code get_token()}. */
@@ -35,10 +35,17 @@ final class SecretValues {
   /** A lower-case reference path ({@code prod/db/password}, {@code kv/app/db}). */
   private static final Pattern REF_PATH = Pattern.compile("[a-z][a-z0-9_.-]*+(?:/[a-z0-9_.-]++)++");
 
+  /** An absolute URL path ({@code /token}, {@code /api/v1/{id}}): lower case, unlike base64 that starts with /. */
+  private static final Pattern URL_PATH = Pattern.compile("/[a-z0-9_.{}:<>-]*+(?:/[a-z0-9_.{}:<>-]*+)*+");
+
   private static final Pattern LOWER_NAME = Pattern.compile("[a-z][a-z_.-]*+");
 
-  /** Detectors of the password of a URL: any value but a default or placeholder counts. */
-  private static final Set<String> URL_CREDENTIALS = Set.of("connection-string", "url-password");
+  /** Detectors of a slot whose whole value is the credential (a URL's password, a docker auth): any value but a default or placeholder counts. */
+  private static final Set<String> URL_CREDENTIALS = Set.of("connection-string", "url-password", "curl-user",
+      "netrc-password", "docker-auth");
+
+  /** A value with a digit or a symbol: what tells a password in a config file from a type name or a word. */
+  private static final Pattern DIGIT_OR_SYMBOL = Pattern.compile("[0-9!#$%&*+=?@^~]");
 
   /** Detectors whose value is free text to be judged like an assigned password. */
   private static final Set<String> ASSIGNED = Set.of("generic-secret", "query-api-key", "bearer-token");
@@ -75,7 +82,7 @@ final class SecretValues {
       // sk_acme_) are names, expressions or defaults, not generated secrets.
       // A path or a URL (TOKEN_PATH = "/token", "token_endpoint": "https://…/token") is an address, not a
       // secret; a password inside a URL is the connection-string detector's.
-      if (value.startsWith("/") || value.contains("://") || REF_PATH.matcher(value).matches()
+      if (URL_PATH.matcher(value).matches() || value.contains("://") || REF_PATH.matcher(value).matches()
           || FIXTURE_VALUE.matcher(value).matches() || CODE.matcher(value).matches() || value.chars().noneMatch(Character::isLetter)
           || LOWER_NAME.matcher(value).matches()) {
         return true;
@@ -84,7 +91,14 @@ final class SecretValues {
     if (ASSIGNED.contains(d.id()) && assignedName(value)) {
       return true;
     }
-    return d.minEntropy() > 0 && entropy(value) < d.minEntropy();
+    if (d.id().equals("config-password") && (!DIGIT_OR_SYMBOL.matcher(value).find()
+        || value.chars().noneMatch(Character::isLetter) || value.matches(".*[;,{(]"))) {
+      return true;
+    }
+    // A short value cannot reach a high entropy per character (7 characters: at most 2.8 bits), so the bar is
+    // lowered with the length (70 % of the maximum) instead of letting every short password through.
+    double bar = Math.min(d.minEntropy(), 0.7 * Math.log(value.length()) / Math.log(2));
+    return d.minEntropy() > 0 && entropy(value) < bar;
   }
 
   private static boolean assignedName(String value) {

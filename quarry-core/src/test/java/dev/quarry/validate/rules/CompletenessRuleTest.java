@@ -46,4 +46,27 @@ class CompletenessRuleTest {
   void leavesCompleteCodeAlone(String label, String code) {
     assertThat(h.answer(fenced(label, code))).as(code).isEmpty();
   }
+
+  private java.util.List<Finding> at(String path, String code) {
+    dev.quarry.model.Example e = dev.quarry.model.Example.of(java.util.List.of(dev.quarry.model.Message.user("Show " + path),
+        dev.quarry.model.Message.assistant(fenced("python", code))), "testing", "python",
+        new dev.quarry.model.Source("tests", "acme", path, null, null, null));
+    return h.check(e);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"tests/test_client.py", "tests/conftest.py", "tests/fakes/store.py",
+      "src/types/stubs.pyi"})
+  void testDoublesAndStubFilesAreNotJudged(String path) {
+    assertThat(at(path, "class FakeStore:\n    def get(self, k: str) -> bytes:\n        pass")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"app/store.py", "src/contest/client.py"})
+  void deliverableStubIsStillFlagged(String path) {
+    List<Finding> f = at(path, "class Store:\n    def get(self, k: str) -> bytes:\n        pass");
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).rule()).isEqualTo("completeness");
+    assertThat(f.get(0).location()).isEqualTo("assistant:5");
+  }
 }

@@ -24,17 +24,18 @@ public final class SecretsAttackCorpus {
   public static final int CHECKED_LENGTH = 6;
 
   private static final Pattern SLOT = Pattern.compile("\\{\\{([a-z0-9]+):([a-z0-9]+):(\\d+)\\}\\}");
-  private static final Map<String, String> ALPHABETS = Map.of(
-      "alnum", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
-      "letters", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
-      "lower", "abcdefghijklmnopqrstuvwxyz",
-      "upper", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
-      "b32", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
-      "hex", "0123456789abcdef",
-      "digits", "0123456789",
-      "b64", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
-      "b64url", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-",
-      "pw", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&#!@%^*");
+  private static final Map<String, String> ALPHABETS = Map.ofEntries(
+      Map.entry("alnum", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"),
+      Map.entry("letters", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"),
+      Map.entry("lower", "abcdefghijklmnopqrstuvwxyz"),
+      Map.entry("upper", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+      Map.entry("b32", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"),
+      Map.entry("bech32", "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"),
+      Map.entry("hex", "0123456789abcdef"),
+      Map.entry("digits", "0123456789"),
+      Map.entry("b64", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"),
+      Map.entry("b64url", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"),
+      Map.entry("pw", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&#!@%^*"));
 
   /**
    * One planted file.
