@@ -16,8 +16,8 @@ import java.util.Set;
  * one-word terms only. A word that mixes letters and digits also matches by its leetspeak skeleton
  * ({@code C1aude}, {@code 0penAI}, {@code G3mini}: see {@link #skeleton}). A phrase ({@code gemini pro}) matches
  * its words in sequence across any separation; the word {@code #} stands for a number written after a space, a
- * joiner or nothing ({@code Phi-3}, not {@code phi(12)}), {@code #.#} for a decimal one ({@code Gemini 1.5}, not
- * NASA's {@code Gemini 4}). Occurrences inside an allowed phrase are dropped. Immutable and thread-safe.
+ * joiner or nothing ({@code Phi-3}, not {@code phi(12)}), {@code -#} for one joined without a space
+ * ({@code gemini-2}), {@code #.#} for a decimal one ({@code Gemini 1.5}, not NASA's {@code Gemini 4}). Occurrences inside an allowed phrase are dropped. Immutable and thread-safe.
  */
 final class TermMatcher {
   /**
@@ -74,7 +74,7 @@ final class TermMatcher {
   static String[] key(String term) {
     List<String> out = new ArrayList<>();
     for (String w : term.strip().split("\\s+")) {
-      if (w.equals("#") || w.equals("#.#")) {
+      if (numberSlot(w)) {
         out.add(w);
         continue;
       }
@@ -207,6 +207,11 @@ final class TermMatcher {
     return w.text().length() == 1 && words.get(j - 1).text().length() == 1 && w.gapLength() <= 3 && w.spaced();
   }
 
+  /** {@code #} a number after a space or joiner, {@code -#} one joined ({@code gemini-2}), {@code #.#} a decimal. */
+  private static boolean numberSlot(String w) {
+    return w.equals("#") || w.equals("#.#") || w.equals("-#");
+  }
+
   private static boolean number(Words.Word w) {
     return w.text().chars().allMatch(Character::isDigit);
   }
@@ -218,9 +223,10 @@ final class TermMatcher {
       if (j >= words.size()) {
         return -1;
       }
-      if (p[k].equals("#") || p[k].equals("#.#")) {
-        if (!number(words.get(j)) || (p[k].equals("#") && words.get(j).gap() == Words.Gap.BREAK
-            && !words.get(j).spaced())) {
+      if (numberSlot(p[k])) {
+        Words.Word w = words.get(j);
+        if (!number(w) || (p[k].equals("#") && w.gap() == Words.Gap.BREAK && !w.spaced())
+            || (p[k].equals("-#") && w.gap() == Words.Gap.BREAK)) {
           return -1;
         }
         j++;
