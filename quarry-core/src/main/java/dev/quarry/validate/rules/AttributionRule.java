@@ -87,7 +87,8 @@ public final class AttributionRule implements FixableRule {
         int from = f.origin(mk.start());
         int lineStart = content.lastIndexOf('\n', from - 1) + 1;
         int lineEnd = content.indexOf('\n', from);
-        boolean whole = content.substring(lineStart, from).isBlank();
+        // Only a signature emoji or bullet before the claim: the line is the claim.
+        boolean whole = content.substring(lineStart, from).codePoints().noneMatch(Character::isLetterOrDigit);
         if (whole) {
           sb.delete(lineStart, lineEnd < 0 ? content.length() : lineEnd + 1);
         } else {
