@@ -48,6 +48,9 @@ final class BuildStages {
    */
   record Outcome(ObjectNode counts, String stopped) {}
 
+  /** The validate count of records rejected for nothing but mentions of an AI product. */
+  static final String MENTIONS_ALONE = "rejected_for_mentions_alone";
+
   private final QuarryConfig config;
   private final Repository repo;
   private final Path out;
@@ -93,8 +96,11 @@ final class BuildStages {
             reports.resolve("validation.sarif")), () -> validate(extracted));
     counts.set("validate", validated);
     if (validated.path("accepted").asLong() == 0) {
+      long alone = validated.path(MENTIONS_ALONE).asLong();
       return new Outcome(counts, "all " + validated.path("in").asLong() + " records rejected: "
-          + rejectionsByRule(reports.resolve("validation.json")) + " — see reports/validation.json");
+          + rejectionsByRule(reports.resolve("validation.json")) + " — see reports/validation.json"
+          + (alone == 0 ? "" : "; " + alone + " of them only for naming an AI product (set "
+          + "validate.attribution.mentions: allow-in-code or allow to keep those)"));
     }
 
     ObjectNode combined = stages.run("combine", List.of(work.resolve("accepted.jsonl")), Map.of(),
@@ -177,8 +183,13 @@ final class BuildStages {
     writeJson(reports.resolve("validation.json"), paths.apply(validation.toJson()));
     validation.writeSarif(reports.resolve("validation.sarif"));
     paths.applyToFile(reports.resolve("validation.sarif"));
-    return JsonNodeFactory.instance.objectNode().put("in", validation.in()).put("accepted", validation.accepted())
-        .put("rejected", validation.rejected());
+    ObjectNode counts = JsonNodeFactory.instance.objectNode().put("in", validation.in())
+        .put("accepted", validation.accepted()).put("rejected", validation.rejected());
+    if (validation.mentions().rejectedAlone() > 0) {
+      // Only then: the policy decides these records, and the summary says how to change it.
+      counts.put(MENTIONS_ALONE, validation.mentions().rejectedAlone());
+    }
+    return counts;
   }
 
   /** "attribution 49, secrets 3": rules with errors, most first, from the validation report. */

@@ -27,8 +27,10 @@ final class AttributionScan {
    * @param inCode whether a mention is in code
    * @param field the field's index in {@link RecordStrings#of}
    * @param start original offset in that field where it starts
+   * @param end original end offset (exclusive)
    */
-  record Hit(Kind kind, String what, String written, String location, boolean inCode, int field, int start) {}
+  record Hit(Kind kind, String what, String written, String location, boolean inCode, int field, int start,
+      int end) {}
 
   private AttributionScan() {}
 
@@ -43,7 +45,7 @@ final class AttributionScan {
         boolean code = f.key() || f.kind() == RecordStrings.Kind.SOURCE || f.kind() == RecordStrings.Kind.TAG
             || f.kind() == RecordStrings.Kind.LANGUAGE || f.kind() == RecordStrings.Kind.CATEGORY;
         for (Hit h : text(f.text(), code, v)) {
-          out.add(new Hit(h.kind(), h.what(), h.written(), f.at(h.start()), h.inCode(), i, h.start()));
+          out.add(new Hit(h.kind(), h.what(), h.written(), f.at(h.start()), h.inCode(), i, h.start(), h.end()));
         }
       }
       return List.copyOf(out);
@@ -62,7 +64,8 @@ final class AttributionScan {
     List<Integer> markedLines = new ArrayList<>();
     for (AttributionMarkers.Marker m : markers) {
       int from = f.origin(m.start());
-      out.add(new Hit(Kind.ATTRIBUTION, m.kind(), snippet(s, from, f.origin(m.end() - 1) + 1), "", false, -1, from));
+      int to = f.origin(m.end() - 1) + 1;
+      out.add(new Hit(Kind.ATTRIBUTION, m.kind(), snippet(s, from, to), "", false, -1, from, to));
       markedLines.add(m.line());
     }
     if (FoldedText.hasLink(s)) {
@@ -71,8 +74,8 @@ final class AttributionScan {
       for (AttributionMarkers.Marker m : AttributionMarkers.find(k, v.find(Words.of(k)), v)) {
         if (!markedLines.contains(m.line())) {
           int from = k.origin(m.start());
-          out.add(new Hit(Kind.ATTRIBUTION, m.kind(), snippet(s, from, k.origin(m.end() - 1) + 1), "", false, -1,
-              from));
+          int to = k.origin(m.end() - 1) + 1;
+          out.add(new Hit(Kind.ATTRIBUTION, m.kind(), snippet(s, from, to), "", false, -1, from, to));
           markedLines.add(m.line());
         }
       }
@@ -90,7 +93,7 @@ final class AttributionScan {
     for (TermMatcher.Match n : outermost(names)) {
       int from = f.origin(n.start());
       int to = f.origin(n.end() - 1) + 1;
-      out.add(new Hit(Kind.MENTION, n.term(), snippet(s, from, to), "", cc.inCode(from, to), -1, from));
+      out.add(new Hit(Kind.MENTION, n.term(), snippet(s, from, to), "", cc.inCode(from, to), -1, from, to));
     }
     out.sort(java.util.Comparator.comparingInt(Hit::start));
     return out;
