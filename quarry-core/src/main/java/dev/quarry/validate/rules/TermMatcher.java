@@ -38,6 +38,7 @@ final class TermMatcher {
   private final Map<String, String> phraseNames = new HashMap<>();
   private final List<String[]> allow = new ArrayList<>();
   private final Set<String> allowFirst = new HashSet<>();
+  private final Set<String> allowFirstLeet = new HashSet<>();
   private int longest;
 
   TermMatcher(List<String> terms, List<String> allowed) {
@@ -63,6 +64,7 @@ final class TermMatcher {
       if (words.length > 0) {
         allow.add(words);
         allowFirst.add(words[0]);
+        allowFirstLeet.add(skeleton(words[0]));
         for (String w : words) {
           longest = Math.max(longest, w.length());
         }
@@ -97,6 +99,10 @@ final class TermMatcher {
     List<int[]> allowed = new ArrayList<>();
     List<Match> out = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
+      if (i > 0 && letterSpaced(words, i)) {
+        // Inside a run of spaced-out letters: a term starts where the run starts ("G P T Q" is not "GPT").
+        continue;
+      }
       StringBuilder sb = new StringBuilder();
       boolean bySpace = false;
       boolean capital = words.get(i).capital();
@@ -113,6 +119,9 @@ final class TermMatcher {
           break;
         }
         String w = sb.toString();
+        if (j + 1 < words.size() && letterSpaced(words, j + 1)) {
+          continue;
+        }
         if (bySpace) {
           String t = capital ? single.get(w) : null;
           if (t != null) {
@@ -136,9 +145,10 @@ final class TermMatcher {
             out.add(new Match(phraseNames.get(String.join(" ", p)), words.get(i).start(), words.get(end).end()));
           }
         }
-        if (allowFirst.contains(w)) {
+        String leetW = mixed(w) ? skeleton(w) : null;
+        if (allowFirst.contains(w) || (leetW != null && allowFirstLeet.contains(leetW))) {
           for (String[] a : allow) {
-            if (a[0].equals(w)) {
+            if (a[0].equals(w) || (leetW != null && skeleton(a[0]).equals(leetW))) {
               int end = a.length == 1 ? j : matchRest(words, j + 1, a);
               if (end >= 0) {
                 allowed.add(new int[] {words.get(i).start(), words.get(end).end()});
@@ -197,6 +207,11 @@ final class TermMatcher {
         && !Character.isDigit(w.text().charAt(0));
   }
 
+  /** Whether sub-word {@code j} continues a run of spaced-out single letters ({@code C l a u d e}). */
+  private static boolean letterSpaced(List<Words.Word> words, int j) {
+    return words.get(j).gap() == Words.Gap.BREAK && joins(words, j);
+  }
+
   /** Whether sub-word {@code j} continues the word of sub-word {@code j - 1}. */
   private static boolean joins(List<Words.Word> words, int j) {
     Words.Word w = words.get(j);
@@ -244,7 +259,8 @@ final class TermMatcher {
         sb.append(words.get(j).text());
         j++;
       }
-      if (!sb.toString().equals(p[k])) {
+      String got = sb.toString();
+      if (!got.equals(p[k]) && !(mixed(got) && skeleton(got).equals(skeleton(p[k])))) {
         return -1;
       }
     }
