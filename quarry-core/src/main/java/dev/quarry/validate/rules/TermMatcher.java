@@ -140,7 +140,7 @@ final class TermMatcher {
           out.add(new Match(t, words.get(i).start(), words.get(j).end()));
         }
         for (String[] p : phrases.getOrDefault(first, List.of())) {
-          int end = matchRest(words, j + 1, p);
+          int end = matchRest(words, j + 1, p, false);
           if (end >= 0) {
             out.add(new Match(phraseNames.get(String.join(" ", p)), words.get(i).start(), words.get(end).end()));
           }
@@ -149,7 +149,7 @@ final class TermMatcher {
         if (allowFirst.contains(w) || (leetW != null && allowFirstLeet.contains(leetW))) {
           for (String[] a : allow) {
             if (a[0].equals(w) || (leetW != null && skeleton(a[0]).equals(leetW))) {
-              int end = a.length == 1 ? j : matchRest(words, j + 1, a);
+              int end = a.length == 1 ? j : matchRest(words, j + 1, a, true);
               if (end >= 0) {
                 allowed.add(new int[] {words.get(i).start(), words.get(end).end()});
               }
@@ -219,7 +219,10 @@ final class TermMatcher {
       return true;
     }
     // Spaced-out letters: "C l a u d e", "C. L. A. U. D. E", "C - l - a - u - d - e".
-    return w.text().length() == 1 && words.get(j - 1).text().length() == 1 && w.gapLength() <= 3 && w.spaced();
+    Words.Word prev = words.get(j - 1);
+    // The letter before must stand alone too: in "partitio<b>n</b> T" the n ends a word, it starts no run.
+    boolean alone = j == 1 || prev.gap() == Words.Gap.BREAK;
+    return w.text().length() == 1 && prev.text().length() == 1 && alone && w.gapLength() <= 3 && w.spaced();
   }
 
   /** {@code #} a number after a space or joiner, {@code -#} one joined ({@code gemini-2}), {@code #.#} a decimal. */
@@ -231,8 +234,12 @@ final class TermMatcher {
     return w.text().chars().allMatch(Character::isDigit);
   }
 
-  /** Matches phrase words {@code p[1..]} from sub-word {@code from}; the index of the last sub-word or -1. */
-  private static int matchRest(List<Words.Word> words, int from, String[] p) {
+  /**
+   * Matches phrase words {@code p[1..]} from sub-word {@code from}; the index of the last sub-word or -1. With
+   * {@code lenient} (allowed phrases, which only ever drop findings) a word may also continue across a space
+   * while it still spells the phrase word ({@code princi ple}).
+   */
+  private static int matchRest(List<Words.Word> words, int from, String[] p, boolean lenient) {
     int j = from;
     for (int k = 1; k < p.length; k++) {
       if (j >= words.size()) {
@@ -255,7 +262,8 @@ final class TermMatcher {
       }
       StringBuilder sb = new StringBuilder();
       int start = j;
-      while (j < words.size() && sb.length() < p[k].length() && (j == start || joins(words, j))) {
+      while (j < words.size() && sb.length() < p[k].length() && (j == start || joins(words, j)
+          || (lenient && words.get(j).spaced() && p[k].startsWith(sb + words.get(j).text())))) {
         sb.append(words.get(j).text());
         j++;
       }

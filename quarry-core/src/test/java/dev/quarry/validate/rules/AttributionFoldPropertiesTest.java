@@ -65,6 +65,14 @@ class AttributionFoldPropertiesTest {
       @ForAll("disguises") String disguise, @ForAll long seed) {
     Random r = new Random(seed);
     Matcher m = Pattern.compile("[A-Za-z][A-Za-z-]{3,}").matcher(text);
+    // One word per text: two spaced-out words side by side ("P a r t i t i o n T a b l e") read as one.
+    int count = 0;
+    while (m.find()) {
+      count++;
+    }
+    m.reset();
+    int pick = r.nextInt(Math.max(1, count));
+    int index = 0;
     StringBuilder sb = new StringBuilder();
     int last = 0;
     while (m.find()) {
@@ -73,7 +81,7 @@ class AttributionFoldPropertiesTest {
       // A word that is a name in context (Gemini, Copilot) is flagged when disguised, by design.
       boolean context = AttributionTerms.CONTEXT.stream().anyMatch(c -> c.equalsIgnoreCase(letters))
           || AttributionTerms.TERMS.stream().anyMatch(c -> c.equalsIgnoreCase(letters));
-      sb.append(text, last, m.start()).append(context || w.contains("-") || r.nextInt(3) != 0 ? w
+      sb.append(text, last, m.start()).append(context || w.contains("-") || index++ != pick ? w
           : AttributionDisguises.apply(disguise, w, r));
       last = m.end();
     }
