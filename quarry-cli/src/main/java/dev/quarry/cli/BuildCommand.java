@@ -102,6 +102,12 @@ final class BuildCommand implements Callable<Integer> {
       Map.Entry<String, JsonNode> f = it.next();
       text.append("  ").append(String.format("%-9s", f.getKey())).append(describe(f.getValue())).append('\n');
     }
+    long alone = r.counts().path("validate").path("rejected_for_mentions_alone").asLong();
+    if (alone > 0) {
+      text.append("  mentions ").append(alone).append(alone == 1 ? " record" : " records")
+          .append(" rejected only for naming an AI product; to keep them set validate.attribution.mentions: ")
+          .append("allow-in-code (names in code) or allow in quarry.yaml (see reports/validation.json)\n");
+    }
     if (!r.skipped().isEmpty()) {
       text.append("  resumed  ").append(String.join(", ", r.skipped())).append(" (unchanged since the last build)\n");
     }

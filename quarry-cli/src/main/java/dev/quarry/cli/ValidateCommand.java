@@ -143,6 +143,7 @@ final class ValidateCommand implements Callable<Integer> {
             s.warnings(), s.infos(), s.flagged()));
       }
     }
+    r.mentions().advice().ifPresent(a -> text.append("\n  mentions: ").append(a));
     text.append("\n  accepted: ").append(acc).append("\n  rejected: ").append(rej).append("\n  report:   ").append(rep);
     if (sarif != null) {
       text.append("\n  sarif:    ").append(sarif);

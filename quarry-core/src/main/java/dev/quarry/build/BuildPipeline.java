@@ -80,12 +80,16 @@ public final class BuildPipeline {
    */
   public Result run(Path repoDir, Path configFile, Path out, boolean resume, boolean force) throws IOException {
     QuarryConfig config = ConfigLoader.resolve(repoDir, configFile);
-    Path root = Repository.open(repoDir).root();
+    Repository opened = Repository.open(repoDir);
+    Path root = opened.root();
     Path target = OutputFolder.realPath(out);
     OutputFolder.check(root, target, force);
-    Files.createDirectories(target);
-    Repository repo = Repository.open(repoDir, ProgressListener.NONE, Set.of(target));
+    // Before anything is written: a system prompt that would reject every record is a configuration error.
     List<String> notes = new ArrayList<>();
+    QuarryOwnText own = QuarryOwnText.check(config, opened, notes);
+    config = own.config();
+    Files.createDirectories(target);
+    Repository repo = Repository.open(repoDir, ProgressListener.NONE, Set.of(target)).withName(own.repo().name());
     try (BuildLock lock = BuildLock.acquire(target)) {
       lock.staleOwner().ifPresent(o -> notes.add("took over the lock of a build that died (" + o + ")"));
       if (Journal.recover(target)) {

@@ -49,6 +49,9 @@ final class BuildStages {
    */
   record Outcome(ObjectNode counts, String stopped) {}
 
+  /** The validate count of records rejected for nothing but mentions of an AI product. */
+  static final String MENTIONS_ALONE = "rejected_for_mentions_alone";
+
   private final QuarryConfig config;
   private final Repository repo;
   private final Path out;
@@ -94,8 +97,11 @@ final class BuildStages {
             reports.resolve("validation.sarif"), reports.resolve("symbols.json")), () -> validate(extracted));
     counts.set("validate", validated);
     if (validated.path("accepted").asLong() == 0) {
+      long alone = validated.path(MENTIONS_ALONE).asLong();
       return new Outcome(counts, "all " + validated.path("in").asLong() + " records rejected: "
-          + rejectionsByRule(reports.resolve("validation.json")) + " — see reports/validation.json");
+          + rejectionsByRule(reports.resolve("validation.json")) + " — see reports/validation.json"
+          + (alone == 0 ? "" : "; " + alone + " of them only for naming an AI product (set "
+          + "validate.attribution.mentions: allow-in-code or allow to keep those)"));
     }
 
     ObjectNode combined = stages.run("combine", List.of(work.resolve("accepted.jsonl")), Map.of(),
@@ -178,8 +184,13 @@ final class BuildStages {
     // The platform's names, for grounding and hallucination checks of quarry eval: from accepted records only,
     // so nothing a rejected record carried (a secret, an attribution, a broken extraction) reaches the index.
     SymbolIndex.build(List.of(out.resolve("work").resolve("accepted.jsonl"))).write(reports.resolve("symbols.json"));
-    return JsonNodeFactory.instance.objectNode().put("in", validation.in()).put("accepted", validation.accepted())
-        .put("rejected", validation.rejected());
+    ObjectNode counts = JsonNodeFactory.instance.objectNode().put("in", validation.in())
+        .put("accepted", validation.accepted()).put("rejected", validation.rejected());
+    if (validation.mentions().rejectedAlone() > 0) {
+      // Only then: the policy decides these records, and the summary says how to change it.
+      counts.put(MENTIONS_ALONE, validation.mentions().rejectedAlone());
+    }
+    return counts;
   }
 
   /** "attribution 49, secrets 3": rules with errors, most first, from the validation report. */

@@ -139,7 +139,7 @@ public final class ConfigLoader {
           e.has("max_examples") ? e.get("max_examples").asInt() : 0,
           e.has("category") ? e.get("category").asText() : null, options));
     }
-    ValidateSettings validate = validate(t.path("validate"));
+    ValidateSettings validate = validate(name, t.path("validate"));
     DedupSettings dedup = dedup(name, t, lines);
     SplitSettings split = split(name, t, lines);
     TrainSettings train = train(t.path("train"));
@@ -152,14 +152,18 @@ public final class ConfigLoader {
         hash);
   }
 
-  private static ValidateSettings validate(JsonNode v) {
+  private static ValidateSettings validate(String name, JsonNode v) {
     ValidateSettings d = ValidateSettings.defaults();
     Map<String, String> severities = new LinkedHashMap<>();
     v.path("severity").fields().forEachRemaining(f -> severities.put(f.getKey(), f.getValue().asText()));
     v.path("require").fields().forEachRemaining(f -> severities.put(f.getKey().replace('_', '-'), f.getValue().asText()));
     ObjectNode options = v.isObject() ? ((ObjectNode) v).deepCopy() : null;
+    String m = text(v.path("attribution").get("mentions"));
+    MentionPolicy mentions = m == null ? MentionPolicy.REJECT : MentionPolicy.fromWire(m).orElseThrow(() ->
+        new ConfigException(name, 0, "validate.attribution.mentions \"" + m + "\" is not valid",
+            "use reject, allow-in-code or allow; attributions are rejected whatever it says"));
     return new ValidateSettings(strings(v.path("attribution").get("terms")), strings(v.path("attribution").get("allow")),
-        severities, v.has("max_tokens") ? v.get("max_tokens").asInt() : d.maxTokens(),
+        mentions, severities, v.has("max_tokens") ? v.get("max_tokens").asInt() : d.maxTokens(),
         v.has("tokenizer") ? v.get("tokenizer").asText() : d.tokenizer(), options);
   }
 

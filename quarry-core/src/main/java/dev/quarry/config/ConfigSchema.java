@@ -54,7 +54,7 @@ final class ConfigSchema {
     }
     root.put("extractors", extractors);
     root.put("validate", map(
-        "attribution", map("terms", Kind.STRING_LIST, "allow", Kind.STRING_LIST),
+        "attribution", map("terms", Kind.STRING_LIST, "allow", Kind.STRING_LIST, "mentions", Kind.STRING),
         "secrets", map("allow", Kind.STRING_LIST),
         "pii", map("allow", Kind.STRING_LIST),
         "require", map("tests", Kind.SEVERITY, "error_handling", Kind.SEVERITY, "type_hints", Kind.SEVERITY),

@@ -47,6 +47,12 @@ public record QuarryConfig(String origin, String project, String systemPrompt, L
         export, hash);
   }
 
+  /** This configuration with another project name (the hash is kept, as for {@link #withCategories}). */
+  public QuarryConfig withProject(String newProject) {
+    return new QuarryConfig(origin, newProject, systemPrompt, categories, extractors, validate, dedup, split, train,
+        export, hash);
+  }
+
   /** The names of the configured categories, in order. */
   public List<String> categoryNames() {
     return categories.stream().map(CategorySpec::name).toList();

@@ -103,6 +103,14 @@ public final class Repository {
     return name;
   }
 
+  /**
+   * This repository under another name (the one records and prompts call it), e.g. a folder name made safe by
+   * the build; everything else is the same. Call it before the first walk.
+   */
+  public Repository withName(String newName) {
+    return new Repository(root, newName, commit, progress, excluded);
+  }
+
   /** The HEAD commit when the folder is inside a git work tree. */
   public Optional<String> commit() {
     return Optional.ofNullable(commit);

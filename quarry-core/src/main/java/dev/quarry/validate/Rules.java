@@ -1,5 +1,6 @@
 package dev.quarry.validate;
 
+import dev.quarry.validate.rules.AttributionMentionRule;
 import dev.quarry.validate.rules.AttributionRule;
 import dev.quarry.validate.rules.CompletenessRule;
 import dev.quarry.validate.rules.ErrorHandlingRule;
@@ -30,6 +31,7 @@ public final class Rules {
     return List.of(
         new SchemaRule(),
         new AttributionRule(),
+        new AttributionMentionRule(),
         new SecretsRule(),
         new PiiRule(),
         new SyntaxRule(),

@@ -1,6 +1,8 @@
 package dev.quarry.validate;
 
+import dev.quarry.config.MentionPolicy;
 import dev.quarry.model.Severity;
+import dev.quarry.validate.rules.AttributionMentionRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ final class Tally {
   private final List<FixedRecord> fixes = new ArrayList<>();
   private long in;
   private long accepted;
+  private long mentionsAlone;
 
   Tally(ActiveRules rules, List<Rule> registry) {
     this.rules = rules;
@@ -61,6 +64,10 @@ final class Tally {
     if (o.fixed() != null) {
       fixes.add(o.fixed());
     }
+    if (!ok && o.findings().stream().filter(f -> f.severity() == Severity.ERROR)
+        .allMatch(f -> f.rule().equals(AttributionMentionRule.ID))) {
+      mentionsAlone++;
+    }
   }
 
   void malformed(Finding f) {
@@ -80,10 +87,11 @@ final class Tally {
     });
   }
 
-  ValidationReport report(List<String> inputs, FindingLog log) {
+  ValidationReport report(List<String> inputs, FindingLog log, MentionPolicy policy) {
     List<RuleStats> stats = new ArrayList<>();
     perRule.forEach((id, c) -> stats.add(new RuleStats(id, severity.get(id), description.get(id), c[0], c[1], c[2],
         c[3], c[4])));
-    return new ValidationReport(inputs, in, accepted, in - accepted, stats, categories, fixes, log);
+    return new ValidationReport(inputs, in, accepted, in - accepted, stats, categories, fixes, log,
+        new ValidationReport.Mentions(policy, mentionsAlone));
   }
 }

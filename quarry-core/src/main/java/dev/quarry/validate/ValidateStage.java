@@ -113,7 +113,7 @@ public final class ValidateStage {
         log.discard();
       }
     }
-    return tally.report(inputs.stream().map(Path::toString).toList(), log);
+    return tally.report(inputs.stream().map(Path::toString).toList(), log, config.validate().mentions());
   }
 
   /** The verdict on a parsed line, with the JSON to write when it is rejected (redacted on the worker). */

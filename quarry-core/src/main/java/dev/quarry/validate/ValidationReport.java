@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.Version;
+import dev.quarry.config.MentionPolicy;
 import dev.quarry.io.AtomicFile;
 import dev.quarry.io.Json;
 import dev.quarry.model.Severity;
@@ -28,9 +29,31 @@ import java.util.TreeMap;
  * @param categories per-category counts (malformed lines under {@value #MALFORMED})
  * @param fixes records changed by {@code --fix}, in input order
  * @param findings every finding, for the SARIF report
+ * @param mentions the mention policy and how many records a mention alone rejected
  */
 public record ValidationReport(List<String> inputs, long in, long accepted, long rejected, List<RuleStats> rules,
-    Map<String, CategoryStats> categories, List<FixedRecord> fixes, FindingLog findings) {
+    Map<String, CategoryStats> categories, List<FixedRecord> fixes, FindingLog findings, Mentions mentions) {
+
+  /**
+   * The records rejected by nothing but mentions of an AI product ({@code attribution-mention} errors and no
+   * other error), under the policy of the run: the records that {@code validate.attribution.mentions} decides.
+   *
+   * @param policy the run's policy
+   * @param rejectedAlone records rejected only for mentions
+   */
+  public record Mentions(MentionPolicy policy, long rejectedAlone) {
+    /** The one-line advice for a summary, or empty when no record was rejected for a mention alone. */
+    public Optional<String> advice() {
+      if (rejectedAlone == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(rejectedAlone + (rejectedAlone == 1 ? " record" : " records")
+          + " rejected only for naming an AI product (validate.attribution.mentions: " + policy.wire()
+          + "); to keep " + (rejectedAlone == 1 ? "it" : "them") + " set validate.attribution.mentions: "
+          + (policy == MentionPolicy.REJECT ? "allow-in-code (names in code) or allow" : "allow")
+          + " in quarry.yaml — claims of AI authorship are rejected either way");
+    }
+  }
 
   /** Category key of lines that are not records. */
   public static final String MALFORMED = "(malformed)";
@@ -70,6 +93,9 @@ public record ValidationReport(List<String> inputs, long in, long accepted, long
     o.putObject("counts").put("in", in).put("accepted", accepted).put("rejected", rejected)
         .put("fixed", fixes.size());
     o.set("quality", quality());
+    ObjectNode m = o.putObject("mentions").put("policy", mentions.policy().wire())
+        .put("rejected_alone", mentions.rejectedAlone());
+    mentions.advice().ifPresent(a -> m.put("advice", a));
     ObjectNode rs = o.putObject("rules");
     for (RuleStats r : rules) {
       rs.putObject(r.id()).put("severity", r.severity()).put("description", r.description())

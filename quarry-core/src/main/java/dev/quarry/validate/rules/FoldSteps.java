@@ -35,7 +35,7 @@ final class FoldSteps {
       "<!--.{0," + MAX_TAG + "}?-->|</?[A-Za-z][A-Za-z0-9:-]{0,20}(?:\\s[^<>\\n]{0," + MAX_TAG + "})?/?>");
   private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^()\\s]{0," + MAX_TAG + "}\\)");
   private static final Pattern ESCAPES = Pattern.compile("&#(\\d{1,7});|&#[xX]([0-9a-fA-F]{1,6});|"
-      + "&([A-Za-z][A-Za-z0-9]{1,10});|\\\\u([0-9a-fA-F]{4})|\\\\x([0-9a-fA-F]{2})");
+      + "&([A-Za-z][A-Za-z0-9]{1,31});|\\\\u([0-9a-fA-F]{4})|\\\\x([0-9a-fA-F]{2})");
   private static final Map<String, Integer> ENTITIES = Map.ofEntries(Map.entry("amp", (int) '&'),
       Map.entry("lt", (int) '<'), Map.entry("gt", (int) '>'), Map.entry("quot", (int) '"'), Map.entry("apos", 39),
       Map.entry("nbsp", 0xA0), Map.entry("shy", 0xAD), Map.entry("zwj", 0x200D), Map.entry("zwnj", 0x200C),

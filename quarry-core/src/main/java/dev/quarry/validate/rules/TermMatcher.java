@@ -16,8 +16,8 @@ import java.util.Set;
  * one-word terms only. A word that mixes letters and digits also matches by its leetspeak skeleton
  * ({@code C1aude}, {@code 0penAI}, {@code G3mini}: see {@link #skeleton}). A phrase ({@code gemini pro}) matches
  * its words in sequence across any separation; the word {@code #} stands for a number written after a space, a
- * joiner or nothing ({@code Phi-3}, not {@code phi(12)}), {@code #.#} for a decimal one ({@code Gemini 1.5}, not
- * NASA's {@code Gemini 4}). Occurrences inside an allowed phrase are dropped. Immutable and thread-safe.
+ * joiner or nothing ({@code Phi-3}, not {@code phi(12)}), {@code -#} for one joined without a space
+ * ({@code gemini-2}), {@code #.#} for a decimal one ({@code Gemini 1.5}, not NASA's {@code Gemini 4}). Occurrences inside an allowed phrase are dropped. Immutable and thread-safe.
  */
 final class TermMatcher {
   /**
@@ -38,6 +38,7 @@ final class TermMatcher {
   private final Map<String, String> phraseNames = new HashMap<>();
   private final List<String[]> allow = new ArrayList<>();
   private final Set<String> allowFirst = new HashSet<>();
+  private final Set<String> allowFirstLeet = new HashSet<>();
   private int longest;
 
   TermMatcher(List<String> terms, List<String> allowed) {
@@ -63,6 +64,7 @@ final class TermMatcher {
       if (words.length > 0) {
         allow.add(words);
         allowFirst.add(words[0]);
+        allowFirstLeet.add(skeleton(words[0]));
         for (String w : words) {
           longest = Math.max(longest, w.length());
         }
@@ -74,7 +76,7 @@ final class TermMatcher {
   static String[] key(String term) {
     List<String> out = new ArrayList<>();
     for (String w : term.strip().split("\\s+")) {
-      if (w.equals("#") || w.equals("#.#")) {
+      if (numberSlot(w)) {
         out.add(w);
         continue;
       }
@@ -97,6 +99,10 @@ final class TermMatcher {
     List<int[]> allowed = new ArrayList<>();
     List<Match> out = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
+      if (i > 0 && letterSpaced(words, i)) {
+        // Inside a run of spaced-out letters: a term starts where the run starts ("G P T Q" is not "GPT").
+        continue;
+      }
       StringBuilder sb = new StringBuilder();
       boolean bySpace = false;
       boolean capital = words.get(i).capital();
@@ -113,6 +119,9 @@ final class TermMatcher {
           break;
         }
         String w = sb.toString();
+        if (j + 1 < words.size() && letterSpaced(words, j + 1)) {
+          continue;
+        }
         if (bySpace) {
           String t = capital ? single.get(w) : null;
           if (t != null) {
@@ -131,15 +140,16 @@ final class TermMatcher {
           out.add(new Match(t, words.get(i).start(), words.get(j).end()));
         }
         for (String[] p : phrases.getOrDefault(first, List.of())) {
-          int end = matchRest(words, j + 1, p);
+          int end = matchRest(words, j + 1, p, false);
           if (end >= 0) {
             out.add(new Match(phraseNames.get(String.join(" ", p)), words.get(i).start(), words.get(end).end()));
           }
         }
-        if (allowFirst.contains(w)) {
+        String leetW = mixed(w) ? skeleton(w) : null;
+        if (allowFirst.contains(w) || (leetW != null && allowFirstLeet.contains(leetW))) {
           for (String[] a : allow) {
-            if (a[0].equals(w)) {
-              int end = a.length == 1 ? j : matchRest(words, j + 1, a);
+            if (a[0].equals(w) || (leetW != null && skeleton(a[0]).equals(leetW))) {
+              int end = a.length == 1 ? j : matchRest(words, j + 1, a, true);
               if (end >= 0) {
                 allowed.add(new int[] {words.get(i).start(), words.get(end).end()});
               }
@@ -197,6 +207,11 @@ final class TermMatcher {
         && !Character.isDigit(w.text().charAt(0));
   }
 
+  /** Whether sub-word {@code j} continues a run of spaced-out single letters ({@code C l a u d e}). */
+  private static boolean letterSpaced(List<Words.Word> words, int j) {
+    return words.get(j).gap() == Words.Gap.BREAK && joins(words, j);
+  }
+
   /** Whether sub-word {@code j} continues the word of sub-word {@code j - 1}. */
   private static boolean joins(List<Words.Word> words, int j) {
     Words.Word w = words.get(j);
@@ -204,23 +219,36 @@ final class TermMatcher {
       return true;
     }
     // Spaced-out letters: "C l a u d e", "C. L. A. U. D. E", "C - l - a - u - d - e".
-    return w.text().length() == 1 && words.get(j - 1).text().length() == 1 && w.gapLength() <= 3 && w.spaced();
+    Words.Word prev = words.get(j - 1);
+    // The letter before must stand alone too: in "partitio<b>n</b> T" the n ends a word, it starts no run.
+    boolean alone = j == 1 || prev.gap() == Words.Gap.BREAK;
+    return w.text().length() == 1 && prev.text().length() == 1 && alone && w.gapLength() <= 3 && w.spaced();
+  }
+
+  /** {@code #} a number after a space or joiner, {@code -#} one joined ({@code gemini-2}), {@code #.#} a decimal. */
+  private static boolean numberSlot(String w) {
+    return w.equals("#") || w.equals("#.#") || w.equals("-#");
   }
 
   private static boolean number(Words.Word w) {
     return w.text().chars().allMatch(Character::isDigit);
   }
 
-  /** Matches phrase words {@code p[1..]} from sub-word {@code from}; the index of the last sub-word or -1. */
-  private static int matchRest(List<Words.Word> words, int from, String[] p) {
+  /**
+   * Matches phrase words {@code p[1..]} from sub-word {@code from}; the index of the last sub-word or -1. With
+   * {@code lenient} (allowed phrases, which only ever drop findings) a word may also continue across a space
+   * while it still spells the phrase word ({@code princi ple}).
+   */
+  private static int matchRest(List<Words.Word> words, int from, String[] p, boolean lenient) {
     int j = from;
     for (int k = 1; k < p.length; k++) {
       if (j >= words.size()) {
         return -1;
       }
-      if (p[k].equals("#") || p[k].equals("#.#")) {
-        if (!number(words.get(j)) || (p[k].equals("#") && words.get(j).gap() == Words.Gap.BREAK
-            && !words.get(j).spaced())) {
+      if (numberSlot(p[k])) {
+        Words.Word w = words.get(j);
+        if (!number(w) || (p[k].equals("#") && w.gap() == Words.Gap.BREAK && !w.spaced())
+            || (p[k].equals("-#") && w.gap() == Words.Gap.BREAK)) {
           return -1;
         }
         j++;
@@ -234,11 +262,13 @@ final class TermMatcher {
       }
       StringBuilder sb = new StringBuilder();
       int start = j;
-      while (j < words.size() && sb.length() < p[k].length() && (j == start || joins(words, j))) {
+      while (j < words.size() && sb.length() < p[k].length() && (j == start || joins(words, j)
+          || (lenient && words.get(j).spaced() && p[k].startsWith(sb + words.get(j).text())))) {
         sb.append(words.get(j).text());
         j++;
       }
-      if (!sb.toString().equals(p[k])) {
+      String got = sb.toString();
+      if (!got.equals(p[k]) && !(mixed(got) && skeleton(got).equals(skeleton(p[k])))) {
         return -1;
       }
     }

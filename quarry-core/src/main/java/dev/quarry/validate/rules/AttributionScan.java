@@ -1,0 +1,159 @@
+package dev.quarry.validate.rules;
+
+import dev.quarry.model.Example;
+import dev.quarry.validate.RecordStrings;
+import dev.quarry.validate.RuleContext;
+import dev.quarry.validate.rules.AttributionVocabulary.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the attribution rules find in one record, computed once for both: every field of
+ * {@link RecordStrings} is folded ({@link FoldedText}), split into {@link Words} and matched against the
+ * {@link AttributionVocabulary}; {@link AttributionMarkers} turns claims into attributions, and every other
+ * name is a mention, told to be in code or in prose by {@link CodeContext}.
+ */
+final class AttributionScan {
+  /** An authorship claim, or a mention of an AI product. */
+  enum Kind { ATTRIBUTION, MENTION }
+
+  /**
+   * One thing found.
+   *
+   * @param kind attribution or mention
+   * @param what the kind of attribution, or the term mentioned
+   * @param written how it is written in the original, for the message
+   * @param location the finding's location ({@link RecordStrings.Field#at})
+   * @param inCode whether a mention is in code
+   * @param field the field's index in {@link RecordStrings#of}
+   * @param start original offset in that field where it starts
+   * @param end original end offset (exclusive)
+   */
+  record Hit(Kind kind, String what, String written, String location, boolean inCode, int field, int start,
+      int end) {}
+
+  private AttributionScan() {}
+
+  /** The hits of {@code e}, in field order; cached for the current example of {@code ctx}. */
+  static List<Hit> of(Example e, RuleContext ctx) {
+    AttributionVocabulary v = ctx.shared("attribution.vocabulary", () -> AttributionVocabulary.of(ctx.settings()));
+    return ctx.perExample(e, "attribution.scan", () -> {
+      List<Hit> out = new ArrayList<>();
+      List<RecordStrings.Field> fields = RecordStrings.of(e);
+      for (int i = 0; i < fields.size(); i++) {
+        RecordStrings.Field f = fields.get(i);
+        boolean code = f.key() || f.kind() == RecordStrings.Kind.SOURCE || f.kind() == RecordStrings.Kind.TAG
+            || f.kind() == RecordStrings.Kind.LANGUAGE || f.kind() == RecordStrings.Kind.CATEGORY;
+        for (Hit h : text(f.text(), code, v)) {
+          out.add(new Hit(h.kind(), h.what(), h.written(), f.at(h.start()), h.inCode(), i, h.start(), h.end()));
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /** The hits of one string ({@code location} empty, {@code field} -1); {@code code} when it is code as a whole. */
+  static List<Hit> text(String s, boolean code, AttributionVocabulary v) {
+    List<Hit> out = new ArrayList<>();
+    if (s.isEmpty()) {
+      return out;
+    }
+    FoldedText f = FoldedText.of(s);
+    List<TermMatcher.Match> terms = v.find(Words.of(f));
+    List<AttributionMarkers.Marker> markers = new ArrayList<>(AttributionMarkers.find(f, terms, v));
+    List<Integer> markedLines = new ArrayList<>();
+    for (AttributionMarkers.Marker m : markers) {
+      int from = f.origin(m.start());
+      int to = f.origin(m.end() - 1) + 1;
+      out.add(new Hit(Kind.ATTRIBUTION, m.kind(), snippet(s, from, to), "", false, -1, from, to));
+      markedLines.add(m.line());
+    }
+    if (FoldedText.hasLink(s)) {
+      // Link targets too: [the conventions](CLAUDE.md), [bot](mailto:noreply@anthropic.com).
+      FoldedText k = FoldedText.of(s, false);
+      for (AttributionMarkers.Marker m : AttributionMarkers.find(k, v.find(Words.of(k)), v)) {
+        if (!markedLines.contains(m.line())) {
+          int from = k.origin(m.start());
+          int to = k.origin(m.end() - 1) + 1;
+          out.add(new Hit(Kind.ATTRIBUTION, m.kind(), snippet(s, from, to), "", false, -1, from, to));
+          markedLines.add(m.line());
+        }
+      }
+    }
+    CodeContext cc = code ? CodeContext.code(s) : CodeContext.of(s);
+    List<TermMatcher.Match> names = new ArrayList<>();
+    for (TermMatcher.Match n : terms) {
+      Role r = v.role(n.term());
+      boolean counts = r == Role.NAME
+          || (r == Role.CONTEXT && disguised(s, f.origin(n.start()), f.origin(n.end() - 1) + 1));
+      if (counts && !markedLines.contains(lineOf(f.text(), n.start()))) {
+        names.add(n);
+      }
+    }
+    for (TermMatcher.Match n : outermost(names)) {
+      int from = f.origin(n.start());
+      int to = f.origin(n.end() - 1) + 1;
+      out.add(new Hit(Kind.MENTION, n.term(), snippet(s, from, to), "", cc.inCode(from, to), -1, from, to));
+    }
+    out.sort(java.util.Comparator.comparingInt(Hit::start));
+    return out;
+  }
+
+  /** Whether a context word is written disguised (markup, escapes, invisible or non-ASCII characters). */
+  private static boolean disguised(String s, int from, int to) {
+    for (int i = from; i < to && i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 0x7E || c == '<' || c == '&' || c == '\\' || c == '[') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int lineOf(String s, int offset) {
+    int line = 0;
+    for (int i = 0; i < offset && i < s.length(); i++) {
+      if (s.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** Drops matches inside a longer one ("GPT" inside "ChatGPT", "AI" inside "OpenAI"). */
+  static List<TermMatcher.Match> outermost(List<TermMatcher.Match> all) {
+    List<TermMatcher.Match> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      TermMatcher.Match a = all.get(i);
+      boolean inner = false;
+      for (int j = 0; j < all.size() && !inner; j++) {
+        TermMatcher.Match b = all.get(j);
+        inner = j != i && b.start() <= a.start() && a.end() <= b.end()
+            && (b.end() - b.start() > a.end() - a.start() || j < i);
+      }
+      if (!inner) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /** The original text between two offsets, at most 60 characters, invisible characters shown as escapes. */
+  static String snippet(String s, int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    int end = Math.min(to, s.length());
+    for (int i = Math.max(0, from); i < end && sb.length() < 60; ) {
+      int cp = s.codePointAt(i);
+      if (FoldedText.invisible(cp) || Character.isISOControl(cp)) {
+        sb.append(String.format("\\u%04X", cp));
+      } else {
+        sb.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
+    if (end - from > 60) {
+      sb.append('…');
+    }
+    return sb.toString();
+  }
+}
