@@ -132,8 +132,12 @@ final class FileSymbols {
       return f.text(statement);
     }
     String value = f.text(right);
-    if (!value.contains("\"") && !value.contains("'")) {
+    if (!value.contains("\"") && !value.contains("'") && !value.contains("\n")) {
       return f.text(statement);
+    }
+    if (right.getType().equals("call")) {
+      return f.tree().text(a.getStartByte(), right.getStartByte()) + f.text(right.getChildByFieldName("function"))
+          + "(...)";
     }
     return f.tree().text(a.getStartByte(), right.getStartByte()).stripTrailing() + " ...";
   }
