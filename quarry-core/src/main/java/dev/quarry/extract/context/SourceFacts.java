@@ -26,6 +26,10 @@ import java.util.TreeMap;
  */
 record SourceFacts(String path, Grammar grammar, Map<String, PyImports.Binding> python,
     Map<String, JsImports.Binding> script, boolean jsExtension) {
+  /** A relative import or re-export specifier spelled with {@code .js}. */
+  private static final java.util.regex.Pattern ES_MODULE_SPECIFIER =
+      java.util.regex.Pattern.compile("from\\s+[\"']\\.{1,2}/[^\"'\\n]+\\.js[\"']");
+
   SourceFacts {
     python = Map.copyOf(python);
     script = Map.copyOf(script);
@@ -47,7 +51,7 @@ record SourceFacts(String path, Grammar grammar, Map<String, PyImports.Binding> 
         return new SourceFacts(path, g.get(), new TreeMap<>(f.pyImports().all()), Map.of(), false);
       }
       Map<String, JsImports.Binding> b = new TreeMap<>(f.jsImports().all());
-      boolean js = b.values().stream().anyMatch(x -> x.specifier().startsWith(".") && x.specifier().endsWith(".js"));
+      boolean js = ES_MODULE_SPECIFIER.matcher(text).find();
       return new SourceFacts(path, g.get(), Map.of(), b, js);
     }
   }
