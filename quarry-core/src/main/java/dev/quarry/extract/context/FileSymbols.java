@@ -232,7 +232,8 @@ final class FileSymbols {
     if (ret != null && !ret.isNull()) {
       s.append(f.text(ret));
     }
-    return s.toString().replaceAll("\\s*\n\\s*", " ");
+    // Line breaks stay: they may be the only separators of an inline object type's members.
+    return s.toString();
   }
 
   private static String scriptClass(CodeFile f, TSNode d) {
