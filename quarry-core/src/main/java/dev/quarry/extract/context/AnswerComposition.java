@@ -74,6 +74,11 @@ record AnswerComposition(String text, List<String> imports, Map<String, Symbol> 
           }
         }
       }
+      if (g.get() == Grammar.PYTHON && !imp.isEmpty() && src.postponedAnnotations()
+          && !code.contains("from __future__ import annotations")) {
+        // The file postpones annotations, so its classes may name themselves in their methods' annotations.
+        imp.future("annotations");
+      }
       for (String p : parameters) {
         table.fixture(src.path(), p).ifPresent(s -> given.putIfAbsent(Resolver.key(s), s));
       }

@@ -15,6 +15,7 @@ final class ImportSet {
   private static final int MAX_LINE = 88;
 
   private final boolean python;
+  private final TreeSet<String> future = new TreeSet<>();
   private final TreeSet<String> plain = new TreeSet<>();
   private final Map<String, TreeSet<String>> named = new TreeMap<>();
   private final Map<String, String> defaults = new TreeMap<>();
@@ -22,6 +23,11 @@ final class ImportSet {
 
   ImportSet(boolean python) {
     this.python = python;
+  }
+
+  /** Python {@code from __future__ import feature}, rendered first. */
+  void future(String feature) {
+    future.add(feature);
   }
 
   /** Python {@code import module [as local]}. */
@@ -47,7 +53,7 @@ final class ImportSet {
   }
 
   boolean isEmpty() {
-    return plain.isEmpty() && named.isEmpty() && defaults.isEmpty() && namespaces.isEmpty();
+    return future.isEmpty() && plain.isEmpty() && named.isEmpty() && defaults.isEmpty() && namespaces.isEmpty();
   }
 
   /** The import lines, one statement per line (a long Python import wrapped in parentheses). */
@@ -57,6 +63,9 @@ final class ImportSet {
 
   private List<String> pythonLines() {
     List<String> out = new ArrayList<>();
+    if (!future.isEmpty()) {
+      out.add("from __future__ import " + String.join(", ", future));
+    }
     plain.forEach(m -> out.add("import " + m));
     named.forEach((m, names) -> {
       String one = "from " + m + " import " + String.join(", ", names);

@@ -23,12 +23,16 @@ import java.util.TreeMap;
  * @param python Python import bindings by local name
  * @param script JavaScript/TypeScript import bindings by local name
  * @param jsExtension whether relative imports end in {@code .js}
+ * @param postponedAnnotations whether a Python file has {@code from __future__ import annotations}
  */
 record SourceFacts(String path, Grammar grammar, Map<String, PyImports.Binding> python,
-    Map<String, JsImports.Binding> script, boolean jsExtension) {
+    Map<String, JsImports.Binding> script, boolean jsExtension, boolean postponedAnnotations) {
   /** A relative import or re-export specifier spelled with {@code .js}. */
   private static final java.util.regex.Pattern ES_MODULE_SPECIFIER =
       java.util.regex.Pattern.compile("from\\s+[\"']\\.{1,2}/[^\"'\\n]+\\.js[\"']");
+
+  private static final java.util.regex.Pattern FUTURE_ANNOTATIONS =
+      java.util.regex.Pattern.compile("(?m)^from\\s+__future__\\s+import\\s+.*\\bannotations\\b");
 
   SourceFacts {
     python = Map.copyOf(python);
@@ -38,21 +42,22 @@ record SourceFacts(String path, Grammar grammar, Map<String, PyImports.Binding> 
   static SourceFacts read(Repository repo, Optional<RepoFile> file, String path) {
     Optional<Grammar> g = Grammar.forPath(path);
     if (file.isEmpty() || g.isEmpty() || !FreeNames.supports(g.get()) || file.get().size() > Limits.MAX_FILE_BYTES) {
-      return new SourceFacts(path, null, Map.of(), Map.of(), false);
+      return new SourceFacts(path, null, Map.of(), Map.of(), false, false);
     }
     String text;
     try {
       text = repo.read(file.get());
     } catch (IOException e) {
-      return new SourceFacts(path, null, Map.of(), Map.of(), false);
+      return new SourceFacts(path, null, Map.of(), Map.of(), false, false);
     }
     try (CodeFile f = CodeFile.parse(file.get(), g.get(), text)) {
       if (g.get() == Grammar.PYTHON) {
-        return new SourceFacts(path, g.get(), new TreeMap<>(f.pyImports().all()), Map.of(), false);
+        return new SourceFacts(path, g.get(), new TreeMap<>(f.pyImports().all()), Map.of(), false,
+            FUTURE_ANNOTATIONS.matcher(text).find());
       }
       Map<String, JsImports.Binding> b = new TreeMap<>(f.jsImports().all());
       boolean js = ES_MODULE_SPECIFIER.matcher(text).find();
-      return new SourceFacts(path, g.get(), Map.of(), b, js);
+      return new SourceFacts(path, g.get(), Map.of(), b, js, false);
     }
   }
 
