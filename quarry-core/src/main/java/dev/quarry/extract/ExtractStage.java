@@ -4,6 +4,7 @@ import dev.quarry.ProgressListener;
 import dev.quarry.config.ExtractorSettings;
 import dev.quarry.config.QuarryConfig;
 import dev.quarry.extract.code.CodeExtractor;
+import dev.quarry.extract.context.ContextComposer;
 import dev.quarry.io.JsonlLine;
 import dev.quarry.io.JsonlReader;
 import dev.quarry.io.JsonlWriter;
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
 /**
  * Runs the enabled extractors over a repository, each into its own JSONL file, applying each extractor's
  * {@code max_examples} budget by deterministic sampling: the examples kept are those with the smallest
- * SHA-256 of their id, so re-runs keep the same ones and adding a file changes the sample little.
+ * SHA-256 of their id, so re-runs keep the same ones and adding a file changes the sample little. Every
+ * example passes through one {@link ContextComposer} first, so each extractor's answers carry their imports and
+ * their prompts the context of the platform symbols used.
  */
 public final class ExtractStage {
   /**
@@ -70,6 +73,7 @@ public final class ExtractStage {
    */
   public List<Output> run(Repository repo, Path outDir, List<String> only) throws IOException {
     Categorizer categorizer = new Categorizer(config);
+    UnaryOperator<Example> compose = new ContextComposer(repo);
     List<Output> outputs = new ArrayList<>();
     List<CodeExtractor> code = new ArrayList<>();
     List<ExtractContext> codeContexts = new ArrayList<>();
@@ -87,7 +91,8 @@ public final class ExtractStage {
       Path file = outDir.resolve(x.id() + ".jsonl");
       long n;
       repo.observe(ctx.coverage());
-      try (Stream<Example> examples = x.extract(repo, ctx).map(sanitizer); JsonlWriter w = JsonlWriter.open(file)) {
+      try (Stream<Example> examples = x.extract(repo, ctx).map(compose).map(sanitizer);
+          JsonlWriter w = JsonlWriter.open(file)) {
         ExampleSink sink = new ExampleSink(w, s.maxExamples(), ctx);
         examples.forEach(sink::accept);
         n = sink.finish();
@@ -97,14 +102,14 @@ public final class ExtractStage {
       }
       outputs.add(new Output(x.id(), file, n, ctx.coverage().snapshot()));
     }
-    outputs.addAll(runCode(repo, outDir, code, codeContexts));
+    outputs.addAll(runCode(repo, outDir, code, codeContexts, compose));
     List<String> order = Extractors.all().stream().map(Extractor::id).toList();
     outputs.sort(Comparator.comparingInt(o -> order.indexOf(o.extractor())));
     return outputs;
   }
 
-  private List<Output> runCode(Repository repo, Path outDir, List<CodeExtractor> code, List<ExtractContext> contexts)
-      throws IOException {
+  private List<Output> runCode(Repository repo, Path outDir, List<CodeExtractor> code, List<ExtractContext> contexts,
+      UnaryOperator<Example> compose) throws IOException {
     if (code.isEmpty()) {
       return List.of();
     }
@@ -135,7 +140,7 @@ public final class ExtractStage {
         for (int i = 0; i < code.size(); i++) {
           if (wanted.get(i).contains(f.path())) {
             for (Example e : code.get(i).process(f, plans.get(i), parses)) {
-              sinks.get(i).accept(sanitizer.apply(e));
+              sinks.get(i).accept(sanitizer.apply(compose.apply(e)));
             }
           }
         }

@@ -7,6 +7,7 @@ import dev.quarry.validate.rules.ErrorHandlingRule;
 import dev.quarry.validate.rules.PiiRule;
 import dev.quarry.validate.rules.SchemaRule;
 import dev.quarry.validate.rules.SecretsRule;
+import dev.quarry.validate.rules.SelfContainedRule;
 import dev.quarry.validate.rules.SyntaxRule;
 import dev.quarry.validate.rules.TestsRule;
 import dev.quarry.validate.rules.TokensRule;
@@ -39,6 +40,7 @@ public final class Rules {
         new TestsRule(),
         new ErrorHandlingRule(),
         new TypeHintsRule(),
+        new SelfContainedRule(),
         new TokensRule());
   }
 

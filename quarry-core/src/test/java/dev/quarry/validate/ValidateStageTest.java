@@ -99,6 +99,18 @@ class ValidateStageTest {
   }
 
   @Test
+  void selfContainedIsAWarningByDefaultAndRejectsWhenConfiguredAsError() throws IOException {
+    Path in = Records.write(dir.resolve("in.jsonl"),
+        List.of(Records.answer("```python\ndef f(x: int) -> int:\n    return undefined_helper(x)\n```")));
+    assertThat(run(QuarryConfig.defaults(), in).rule("self-contained").orElseThrow().warnings()).isEqualTo(1);
+    QuarryConfig strict = ConfigLoader.parse("q.yaml", "validate:\n  severity:\n    self-contained: error\n");
+    ValidationReport r = run(strict, in);
+    assertThat(r.accepted()).isZero();
+    assertThat(lines("rej.jsonl").get(0).path("rejection").toString()).contains("\"rule\":\"self-contained\"")
+        .contains("undefined_helper").contains("assistant:3");
+  }
+
+  @Test
   void unknownRuleInSeverityIsAConfigError() {
     QuarryConfig cfg = ConfigLoader.parse("q.yaml", "validate:\n  severity:\n    shema: warning\n");
     assertThatThrownBy(() -> run(cfg, dir.resolve("none.jsonl")))

@@ -1,0 +1,210 @@
+package dev.quarry.extract.context;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.extract.RepoFile;
+import dev.quarry.extract.Repository;
+import dev.quarry.extract.code.CodeFile;
+import dev.quarry.extract.code.Modules;
+import dev.quarry.io.Json;
+import dev.quarry.syntax.Grammar;
+import dev.quarry.syntax.SourceTree;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.treesitter.TSNode;
+
+/**
+ * What the repository's JavaScript/TypeScript packages export: for each {@code package.json} with a name, its
+ * {@code exports} map (or {@code types}/{@code module}/{@code main} as {@code "."}), each entry's build target
+ * mapped back to its source file ({@code ./dist/src/index.js} to {@code src/index.ts}), and the names that entry
+ * exports, following {@code export … from} and {@code export * from} re-exports. Answers then import
+ * {@code @acme/aikit} rather than {@code ../hooks/useAgent.js}. Built once per extraction; not thread-safe.
+ */
+final class PackageExports {
+  private static final int MAX_DEPTH = 6;
+  private static final List<String> BUILD_DIRS = List.of("dist/", "build/", "lib/", "out/", "esm/", "cjs/");
+  private static final List<String> SOURCE_EXTENSIONS = List.of(".ts", ".tsx", ".js", ".jsx", ".mts", ".mjs");
+
+  /** One exported entry: its import specifier, and the names it exports. */
+  private record Entry(String specifier, String packageDir, Set<String> names) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+
+  private PackageExports() {}
+
+  static PackageExports of(Repository repo, Modules modules) {
+    PackageExports p = new PackageExports();
+    for (RepoFile f : repo.files()) {
+      if (!f.name().equals("package.json") || f.path().contains("node_modules/")) {
+        continue;
+      }
+      JsonNode pkg;
+      try {
+        pkg = Json.mapper().readTree(repo.read(f));
+      } catch (IOException | RuntimeException e) {
+        continue;
+      }
+      String name = pkg.path("name").asText("");
+      if (name.isEmpty()) {
+        continue;
+      }
+      String dir = SymbolTable.parent(f.path());
+      for (Map.Entry<String, String> e : targets(pkg).entrySet()) {
+        String sub = e.getKey().equals(".") ? "" : e.getKey().replaceFirst("^\\./", "/");
+        Optional<RepoFile> source = source(modules, dir, e.getValue());
+        if (source.isPresent() && !sub.contains("*")) {
+          Set<String> names = new HashSet<>();
+          collect(repo, modules, source.get(), names, new HashSet<>(), 0);
+          p.entries.add(new Entry(name + sub, dir, names));
+        }
+      }
+    }
+    p.entries.sort((a, b) -> Integer.compare(a.specifier().length(), b.specifier().length()));
+    return p;
+  }
+
+  /**
+   * The specifier to import {@code name} defined in {@code definingPath} from, seen from {@code fromPath}: the
+   * shortest entry of the package holding that file that exports the name. Empty when the importing file is
+   * (non-test) source of that same package: its modules import each other by relative path, as a
+   * self-import through the package entry would create an import cycle.
+   */
+  Optional<String> specifier(String fromPath, String definingPath, String name) {
+    for (Entry e : entries) {
+      if (fromPath.startsWith(e.packageDir()) && !TestPaths.isTest(fromPath)
+          && definingPath.startsWith(e.packageDir())) {
+        return Optional.empty();
+      }
+      if (definingPath.startsWith(e.packageDir()) && e.names().contains(name)) {
+        return Optional.of(e.specifier());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, String> targets(JsonNode pkg) {
+    Map<String, String> out = new TreeMap<>();
+    JsonNode exports = pkg.path("exports");
+    if (exports.isTextual()) {
+      out.put(".", exports.asText());
+    } else if (exports.isObject()) {
+      boolean subpaths = exports.fieldNames().hasNext() && exports.fieldNames().next().startsWith(".");
+      if (!subpaths) {
+        condition(exports).ifPresent(t -> out.put(".", t));
+      } else {
+        exports.fields().forEachRemaining(e -> condition(e.getValue()).ifPresent(t -> out.put(e.getKey(), t)));
+      }
+    }
+    if (!out.containsKey(".")) {
+      for (String k : List.of("types", "typings", "module", "main")) {
+        if (pkg.path(k).isTextual()) {
+          out.put(".", pkg.path(k).asText());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Optional<String> condition(JsonNode n) {
+    if (n.isTextual()) {
+      return Optional.of(n.asText());
+    }
+    for (String k : List.of("types", "import", "default", "require", "node")) {
+      if (n.has(k)) {
+        Optional<String> t = condition(n.get(k));
+        if (t.isPresent()) {
+          return t;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<RepoFile> source(Modules modules, String dir, String target) {
+    String t = target.replaceFirst("^\\./", "");
+    String stem = t.replaceFirst("\\.d\\.ts$", "").replaceFirst("\\.(c|m)?[jt]sx?$", "");
+    List<String> stems = new ArrayList<>(List.of(stem));
+    for (String b : BUILD_DIRS) {
+      if (stem.startsWith(b)) {
+        String rest = stem.substring(b.length());
+        stems.add(rest);
+        stems.add("src/" + rest);
+      }
+    }
+    for (String s : stems) {
+      for (String ext : SOURCE_EXTENSIONS) {
+        Optional<RepoFile> f = modules.file(dir + s + ext);
+        if (f.isPresent()) {
+          return f;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void collect(Repository repo, Modules modules, RepoFile file, Set<String> names, Set<String> seen,
+      int depth) {
+    Optional<Grammar> g = Grammar.forPath(file.path());
+    if (depth > MAX_DEPTH || !seen.add(file.path()) || g.isEmpty()) {
+      return;
+    }
+    String text;
+    try {
+      text = repo.read(file);
+    } catch (IOException e) {
+      return;
+    }
+    List<RepoFile> stars = new ArrayList<>();
+    try (CodeFile f = CodeFile.parse(file, g.get(), text)) {
+      for (TSNode n : SourceTree.namedChildren(f.root())) {
+        if (n.getType().equals("export_statement")) {
+          exportStatement(f, n, names, modules, stars);
+        }
+      }
+    }
+    for (RepoFile s : stars) {
+      collect(repo, modules, s, names, seen, depth + 1);
+    }
+  }
+
+  private static void exportStatement(CodeFile f, TSNode n, Set<String> names, Modules modules, List<RepoFile> stars) {
+    TSNode decl = n.getChildByFieldName("declaration");
+    if (decl != null && !decl.isNull()) {
+      TSNode name = decl.getChildByFieldName("name");
+      if (name != null && !name.isNull()) {
+        names.add(f.text(name));
+      }
+      for (TSNode v : SourceTree.namedChildren(decl)) {
+        TSNode vn = v.getType().equals("variable_declarator") ? v.getChildByFieldName("name") : null;
+        if (vn != null && !vn.isNull() && vn.getType().equals("identifier")) {
+          names.add(f.text(vn));
+        }
+      }
+      return;
+    }
+    boolean clause = false;
+    for (TSNode c : SourceTree.namedChildren(n)) {
+      if (c.getType().equals("export_clause")) {
+        clause = true;
+        for (TSNode s : SourceTree.namedChildren(c)) {
+          TSNode alias = s.getChildByFieldName("alias");
+          TSNode name = alias == null || alias.isNull() ? s.getChildByFieldName("name") : alias;
+          if (name != null && !name.isNull()) {
+            names.add(f.text(name));
+          }
+        }
+      }
+    }
+    TSNode source = n.getChildByFieldName("source");
+    if (!clause && source != null && !source.isNull()) {
+      String spec = f.text(source).replaceAll("^['\"]|['\"]$", "");
+      modules.js(f.path(), spec).ifPresent(stars::add);
+    }
+  }
+}

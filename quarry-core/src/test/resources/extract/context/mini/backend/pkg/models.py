@@ -1,0 +1,9 @@
+from pydantic import BaseModel
+
+
+class Item(BaseModel):
+    """A stored item."""
+
+    id: str
+    name: str = "unnamed"
+    tags: list[str] = []

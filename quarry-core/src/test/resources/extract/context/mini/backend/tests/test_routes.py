@@ -1,0 +1,2 @@
+def test_get_item(client: object) -> None:
+    assert client is not None

@@ -1,0 +1,7 @@
+export interface Thing {
+  id: string;
+}
+
+export function useThing(id: string): Thing {
+  return { id };
+}
