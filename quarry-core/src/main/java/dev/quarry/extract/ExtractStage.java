@@ -4,6 +4,8 @@ import dev.quarry.ProgressListener;
 import dev.quarry.config.ExtractorSettings;
 import dev.quarry.config.QuarryConfig;
 import dev.quarry.extract.code.CodeExtractor;
+import dev.quarry.extract.explain.Explainer;
+import dev.quarry.extract.explain.Knowledge;
 import dev.quarry.io.JsonlLine;
 import dev.quarry.io.JsonlReader;
 import dev.quarry.io.JsonlWriter;
@@ -70,6 +72,8 @@ public final class ExtractStage {
    */
   public List<Output> run(Repository repo, Path outDir, List<String> only) throws IOException {
     Categorizer categorizer = new Categorizer(config);
+    // One index of the repository's own knowledge explains the code answers of every extractor.
+    Explainer explainer = new Explainer(Knowledge.of(repo));
     List<Output> outputs = new ArrayList<>();
     List<CodeExtractor> code = new ArrayList<>();
     List<ExtractContext> codeContexts = new ArrayList<>();
@@ -87,7 +91,7 @@ public final class ExtractStage {
       Path file = outDir.resolve(x.id() + ".jsonl");
       long n;
       repo.observe(ctx.coverage());
-      try (Stream<Example> examples = x.extract(repo, ctx).map(sanitizer); JsonlWriter w = JsonlWriter.open(file)) {
+      try (Stream<Example> examples = x.extract(repo, ctx).map(explainer::explain).map(sanitizer); JsonlWriter w = JsonlWriter.open(file)) {
         ExampleSink sink = new ExampleSink(w, s.maxExamples(), ctx);
         examples.forEach(sink::accept);
         n = sink.finish();
@@ -97,14 +101,14 @@ public final class ExtractStage {
       }
       outputs.add(new Output(x.id(), file, n, ctx.coverage().snapshot()));
     }
-    outputs.addAll(runCode(repo, outDir, code, codeContexts));
+    outputs.addAll(runCode(repo, outDir, code, codeContexts, explainer));
     List<String> order = Extractors.all().stream().map(Extractor::id).toList();
     outputs.sort(Comparator.comparingInt(o -> order.indexOf(o.extractor())));
     return outputs;
   }
 
-  private List<Output> runCode(Repository repo, Path outDir, List<CodeExtractor> code, List<ExtractContext> contexts)
-      throws IOException {
+  private List<Output> runCode(Repository repo, Path outDir, List<CodeExtractor> code, List<ExtractContext> contexts,
+      Explainer explainer) throws IOException {
     if (code.isEmpty()) {
       return List.of();
     }
@@ -135,7 +139,7 @@ public final class ExtractStage {
         for (int i = 0; i < code.size(); i++) {
           if (wanted.get(i).contains(f.path())) {
             for (Example e : code.get(i).process(f, plans.get(i), parses)) {
-              sinks.get(i).accept(sanitizer.apply(e));
+              sinks.get(i).accept(sanitizer.apply(explainer.explain(e)));
             }
           }
         }
