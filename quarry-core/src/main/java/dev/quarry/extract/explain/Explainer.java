@@ -75,6 +75,7 @@ public final class Explainer {
     int last = e.source().lines() == null ? Integer.MAX_VALUE : e.source().lines().last();
     List<Sourced> sentences = new ArrayList<>();
     sentences.addAll(ruleSentences(all, key));
+    Sourced usage = null;
     if (symbol != null) {
       List<TestCase> tests = new ArrayList<>();
       for (TestCase t : knowledge.testsCalling(symbol)) {
@@ -87,15 +88,17 @@ public final class Explainer {
       for (TestCase t : tests) {
         sentences.add(testSentence(t, key));
       }
+      usage = usageLine(symbol, e, first, last);
       sentences.addAll(callerSentences(symbol, e, first, last, key));
     }
     if (sentences.isEmpty()) {
       return e;
     }
-    return withExplanation(e, answer, symbol == null ? e.source().symbol() : symbol, sentences, key);
+    return withExplanation(e, answer, symbol == null ? e.source().symbol() : symbol, sentences, usage, key);
   }
 
-  private Example withExplanation(Example e, String answer, String name, List<Sourced> sentences, String key) {
+  private Example withExplanation(Example e, String answer, String name, List<Sourced> sentences, Sourced usage,
+      String key) {
     StringBuilder out = new StringBuilder(answer.stripTrailing()).append("\n\n");
     out.append(templates.get("lead").fill(key, Map.of("name", name == null ? "it" : name))).append('\n');
     ObjectNode meta = e.metaCopy();
@@ -103,6 +106,12 @@ public final class Explainer {
     for (Sourced s : sentences) {
       out.append("\n- ").append(s.text());
       source(sources, s);
+    }
+    if (usage != null) {
+      out.append("\n\n").append(templates.get("usage").fill(key, Map.of("path", usage.path(), "line",
+          Integer.toString(usage.first())))).append("\n\n```").append(e.language()).append('\n')
+          .append(usage.text()).append("\n```");
+      source(sources, usage);
     }
     List<Message> messages = new ArrayList<>(e.messages());
     Message lastMessage = messages.remove(messages.size() - 1);
@@ -123,8 +132,7 @@ public final class Explainer {
     for (String name : names(code)) {
       for (DocRule r : knowledge.rulesNaming(name)) {
         String section = r.where().path() + "#" + r.section();
-        if (chosen.size() < MAX_RULES && !chosen.containsKey(r) && !sections.contains(section)
-            && fresh("rule:" + r.where().path() + ":" + r.where().first())) {
+        if (chosen.size() < MAX_RULES && !chosen.containsKey(r) && !sections.contains(section)) {
           sections.add(section);
           chosen.put(r, name);
         }
@@ -134,8 +142,11 @@ public final class Explainer {
     List<Sourced> out = new ArrayList<>();
     chosen.forEach((r, name) -> {
       Sourced w = r.where();
-      String text = t.fill(key + "#" + name, Map.of("name", name, "title", r.title(), "section", r.section(),
-          "rule", clip(clause(r.sentence(), name)), "path", w.path(), "line", Integer.toString(w.first())));
+      boolean quote = fresh("rule:" + w.path() + ":" + w.first());
+      String text = quote ? t.fill(key + "#" + name, Map.of("name", name, "title", r.title(), "section", r.section(),
+          "rule", clip(clause(r.sentence(), name)), "path", w.path(), "line", Integer.toString(w.first())))
+          : templates.get("cite").fill(key + "#" + name, Map.of("name", name, "title", r.title(), "section",
+              r.section(), "line", Integer.toString(w.first())));
       out.add(new Sourced(text, w.path(), w.first(), w.last()));
     });
     return out;
@@ -170,6 +181,53 @@ public final class Explainer {
       out.add(new Sourced(text, s.path(), s.first(), s.last()));
     }
     return out;
+  }
+
+  /**
+   * A real, self-contained line that calls {@code symbol}: from a covering test, else a call site, in a file of
+   * the answer's language; a leading {@code return} is dropped. Null when there is none.
+   */
+  private Sourced usageLine(String symbol, Example e, int first, int last) {
+    String ext = e.language().equals("python") ? ".py" : e.language().startsWith("typescript")
+        || e.language().equals("tsx") ? ".ts" : null;
+    if (ext == null) {
+      return null;
+    }
+    List<Sourced> candidates = new ArrayList<>();
+    for (TestCase t : knowledge.testsCalling(symbol)) {
+      String[] lines = t.where().text().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        candidates.add(new Sourced(lines[i].strip(), t.where().path(), t.where().first() + i, t.where().first() + i));
+      }
+    }
+    for (Sourced c : knowledge.callSites(symbol, e.source().path(), first, last)) {
+      String t = c.text().substring(c.text().indexOf(": ") + 2);
+      candidates.add(new Sourced(t, c.path(), c.first(), c.last()));
+    }
+    for (Sourced c : candidates) {
+      String t = c.text().replaceFirst("^return\\s+", "");
+      boolean sameLanguage = c.path().endsWith(ext) || ext.equals(".ts") && c.path().endsWith(".tsx");
+      if (sameLanguage && Knowledge.callsName(t, symbol) && balanced(t) && !t.endsWith(",") && !t.endsWith("(")
+          && !t.startsWith("def ") && !t.startsWith("async def ") && !t.startsWith("@") && !t.endsWith(":")
+          && t.length() <= 110 && fresh("usage:" + c.path() + ":" + c.first())) {
+        return new Sourced(t, c.path(), c.first(), c.last());
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code s} is one whole statement: brackets and quotes balanced, no top-level comma. */
+  static boolean balanced(String s) {
+    int depth = 0;
+    for (char c : s.toCharArray()) {
+      depth += "([{".indexOf(c) >= 0 ? 1 : ")]}".indexOf(c) >= 0 ? -1 : 0;
+      // a comma outside brackets means a fragment of an argument list, not a statement
+      if (depth < 0 || depth == 0 && c == ',') {
+        return false;
+      }
+    }
+    return depth == 0 && s.chars().filter(ch -> ch == '"').count() % 2 == 0
+        && s.chars().filter(ch -> ch == '\'').count() % 2 == 0;
   }
 
   /** Counts a use of {@code key}; false once it was used {@link #MAX_USES} times in this run. */

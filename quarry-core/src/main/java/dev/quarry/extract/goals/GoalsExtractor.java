@@ -112,8 +112,9 @@ public final class GoalsExtractor implements Extractor {
       String language, Surface surface, String caller, ApiEntry entry, List<String> expected) {
     String symbol = surface.kind() == Surface.Kind.SDK_METHOD ? surface.detail("class") + "." + surface.name()
         : surface.name();
-    Example e = ctx.example(repo, prompt, answer.text(), language, surface.path(),
-        new LineRange(surface.line(), surface.line()), symbol, defaultCategory(), List.of("goal-first", caller));
+    // No line span: the answer joins several files (spec, handler, SDK, hook, tool), each in explanation_sources.
+    Example e = ctx.example(repo, prompt, answer.text(), language, surface.path(), null, symbol, defaultCategory(),
+        List.of("goal-first", caller));
     ObjectNode meta = e.metaCopy();
     meta.put("goal_first", true);
     meta.put("caller", caller);
