@@ -69,7 +69,8 @@ public final class Explainer {
       return e;
     }
     String all = String.join("\n", code);
-    String symbol = symbol(all, e.source().symbol());
+    boolean test = e.source().extractor().equals("tests");
+    String symbol = test ? null : symbol(all, e.source().symbol());
     String key = e.source().path() + "#" + e.source().symbol();
     int first = e.source().lines() == null ? 1 : e.source().lines().first();
     int last = e.source().lines() == null ? Integer.MAX_VALUE : e.source().lines().last();
@@ -88,13 +89,17 @@ public final class Explainer {
       for (TestCase t : tests) {
         sentences.add(testSentence(t, key));
       }
-      usage = usageLine(symbol, e, first, last);
+      Set<String> said = new java.util.HashSet<>();
+      sentences.forEach(x -> said.add(x.path() + ":" + x.first()));
+      usage = usageLine(symbol, e, first, last, said);
       sentences.addAll(callerSentences(symbol, e, first, last, key));
     }
     if (sentences.isEmpty()) {
       return e;
     }
-    return withExplanation(e, answer, symbol == null ? e.source().symbol() : symbol, sentences, usage, key);
+    String recordSymbol = e.source().symbol() == null ? null
+        : e.source().symbol().substring(e.source().symbol().lastIndexOf(" > ") + 1).replaceFirst("^> ", "").strip();
+    return withExplanation(e, answer, symbol == null ? recordSymbol : symbol, sentences, usage, key);
   }
 
   private Example withExplanation(Example e, String answer, String name, List<Sourced> sentences, Sourced usage,
@@ -132,7 +137,8 @@ public final class Explainer {
     for (String name : names(code)) {
       for (DocRule r : knowledge.rulesNaming(name)) {
         String section = r.where().path() + "#" + r.section();
-        if (chosen.size() < MAX_RULES && !chosen.containsKey(r) && !sections.contains(section)) {
+        if (chosen.size() < MAX_RULES && !chosen.containsKey(r) && !sections.contains(section)
+            && !chosen.containsValue(name)) {
           sections.add(section);
           chosen.put(r, name);
         }
@@ -185,9 +191,10 @@ public final class Explainer {
 
   /**
    * A real, self-contained line that calls {@code symbol}: from a covering test, else a call site, in a file of
-   * the answer's language; a leading {@code return} is dropped. Null when there is none.
+   * the answer's language, preferring one the sentences do not already quote; a leading {@code return} is
+   * dropped. Null when there is none.
    */
-  private Sourced usageLine(String symbol, Example e, int first, int last) {
+  private Sourced usageLine(String symbol, Example e, int first, int last, Set<String> said) {
     String ext = e.language().equals("python") ? ".py" : e.language().startsWith("typescript")
         || e.language().equals("tsx") ? ".ts" : null;
     if (ext == null) {
@@ -204,6 +211,7 @@ public final class Explainer {
       String t = c.text().substring(c.text().indexOf(": ") + 2);
       candidates.add(new Sourced(t, c.path(), c.first(), c.last()));
     }
+    candidates.sort(java.util.Comparator.comparing(c -> said.contains(c.path() + ":" + c.first())));
     for (Sourced c : candidates) {
       String t = c.text().replaceFirst("^return\\s+", "");
       boolean sameLanguage = c.path().endsWith(ext) || ext.equals(".ts") && c.path().endsWith(".tsx");
@@ -243,7 +251,9 @@ public final class Explainer {
     while (m.find()) {
       String w = m.group();
       boolean status = Character.isDigit(w.charAt(0));
-      if (status || (w.length() >= 4 || w.contains("_")) && !STOP.contains(w)) {
+      // plain lower-case words (code, client, error) match prose rules by accident; keep code-shaped names
+      boolean codeShaped = w.contains("_") || !w.equals(w.toLowerCase(java.util.Locale.ROOT));
+      if (status || codeShaped && w.length() >= 4 && !STOP.contains(w)) {
         out.add(w);
       }
     }

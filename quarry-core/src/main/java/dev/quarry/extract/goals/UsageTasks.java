@@ -48,6 +48,7 @@ final class UsageTasks {
     for (int i = 1; i < lines.size() && calls.size() < MAX_CALLS; i++) {
       String l = lines.get(i).strip();
       if (l.startsWith("assert") || l.startsWith("expect(") || l.startsWith("await expect(") || l.startsWith("#")
+          || l.startsWith("def ") || l.startsWith("async def ") || l.startsWith("@") || l.startsWith("with pytest")
           || l.startsWith("//") || !CALL.matcher(l).find() || l.length() > 120 || l.endsWith("(") || l.endsWith(",")) {
         continue;
       }
@@ -73,7 +74,7 @@ final class UsageTasks {
   static String guarantee(String assertion) {
     String a = assertion.strip().replace('`', '\'');
     Matcher py = PY_EQ.matcher(a);
-    if (py.find()) {
+    if (py.find() && balanced(py.group(1)) && balanced(py.group(3))) {
       String op = switch (py.group(2)) {
         case "==" -> "equals";
         case "!=" -> "differs from";
@@ -111,6 +112,14 @@ final class UsageTasks {
     return "";
   }
 
+  private static boolean balanced(String s) {
+    int depth = 0;
+    for (char c : s.toCharArray()) {
+      depth += "([{".indexOf(c) >= 0 ? 1 : ")]}".indexOf(c) >= 0 ? -1 : 0;
+    }
+    return depth == 0;
+  }
+
   /** {@code test_read_only_key_cannot_write} as "read only key cannot write"; JS names stay as written. */
   static String behaviour(String name) {
     if (name.contains(" ")) {
@@ -126,6 +135,6 @@ final class UsageTasks {
     boolean hook = name.matches("use[A-Z]\\w*");
     String words = (hook ? name.substring(3) : name).replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ')
         .toLowerCase(Locale.ROOT).replace("rag", "RAG").replace("api", "API").strip();
-    return "the " + words + (hook ? " hook" : "");
+    return "the " + words + (hook ? " hook" : words.equals("API") ? "" : " code");
   }
 }

@@ -41,7 +41,7 @@ class ExplainerTest {
   }
 
   @Test
-  void explainsWithTheRuleTheTestAndTheCallerEachSourced() throws IOException {
+  void explainsWithTheRuleTheTestAndACallNotQuotedAlreadyEachSourced() throws IOException {
     Example in = functionExample("def chunk_text(text, size, overlap):\n    return []\n");
     Example out = new Explainer(knowledge()).explain(in);
     String answer = out.finalAnswer();
@@ -49,7 +49,7 @@ class ExplainerTest {
         .contains("Standards › Chunking (`docs/standards.md`, line 5)")
         .contains("`test_chunk_text_overlaps`")
         .contains("`ingest`").contains("`app/ingest.py`")
-        .contains("```python\nassert chunk_text('abcdef', 4, 2) == ['abcd', 'cdef', 'ef']\n```");
+        .contains("```python\nparts = chunk_text(doc, 400, 50)\n```");
     JsonNode sources = out.meta().get("explanation_sources");
     assertThat(sources).hasSize(4);
     assertThat(sources.get(0).get("path").asText()).isEqualTo("docs/standards.md");

@@ -13,6 +13,8 @@ class UsageTasksTest {
         .isEqualTo("`result.current.hits` has length 2");
     assertThat(UsageTasks.guarantee("await expect(run()).rejects.toThrow(\"boom\");")).isEmpty();
     assertThat(UsageTasks.guarantee("with pytest.raises(ValueError):")).isEqualTo("the call raises `ValueError`");
+    assertThat(UsageTasks.guarantee("assert [c[\"id\"] for c in listed] == [cid]"))
+        .isEqualTo("`[c[\"id\"] for c in listed] == [cid]` holds");
   }
 
   @Test
@@ -21,6 +23,7 @@ class UsageTasksTest {
     assertThat(UsageTasks.behaviour("stops polling after unmount")).isEqualTo("stops polling after unmount");
     assertThat(UsageTasks.subject("sdk/src/hooks/__tests__/useVectorSearch.test.ts"))
         .isEqualTo("the vector search hook");
+    assertThat(UsageTasks.subject("backend/tests/test_similarity.py")).isEqualTo("the similarity code");
     assertThat(UsageTasks.subject("backend/tests/test_api.py")).isEqualTo("the API");
   }
 }
