@@ -20,7 +20,7 @@ final class ConfigSchema {
 
   /** The extractor ids quarry.yaml may configure, in pipeline order. */
   static final List<String> EXTRACTORS =
-      List.of("openapi", "routes", "tests", "functions", "hooks", "mcp", "agents", "docs", "handcrafted");
+      List.of("openapi", "routes", "tests", "functions", "hooks", "mcp", "agents", "docs", "goals", "handcrafted");
 
   static final Map<String, Object> ROOT = root();
 

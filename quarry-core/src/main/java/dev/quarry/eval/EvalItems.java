@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  *
  * <p>A probe needs {@code prompt} or {@code messages} ending with a user message; {@code id} defaults to
  * {@code p-} + 16 hex digits of the prompt's hash, {@code system} adds a system message, {@code reference},
- * {@code category} and {@code language} are optional. Items keep the file's order. Eval sets are small (a test
+ * {@code category}, {@code language} and {@code expect} (the platform names a right answer uses, scored by
+ * {@code api-choice}) are optional; a dataset record's {@code meta.expected_api} is its {@code expect}. Items keep the file's order. Eval sets are small (a test
  * split or a probe list), so they are held in memory; {@code limit} bounds them.
  */
 public final class EvalItems {
@@ -64,7 +65,9 @@ public final class EvalItems {
 
   static EvalItem fromExample(Example e) {
     List<Message> m = e.messages();
-    return new EvalItem(e.id(), e.category(), e.language(), m.subList(0, m.size() - 1), e.finalAnswer());
+    List<String> expected = new ArrayList<>();
+    e.meta().path("expected_api").forEach(n -> expected.add(n.asText()));
+    return new EvalItem(e.id(), e.category(), e.language(), m.subList(0, m.size() - 1), e.finalAnswer(), expected);
   }
 
   private static EvalItem probe(Path file, long line, JsonlLine.Malformed m) {
@@ -93,8 +96,10 @@ public final class EvalItems {
       }
       String id = n.path("id").isTextual() ? n.path("id").asText()
           : "p-" + ExampleIds.of(prompt).substring(2);
+      List<String> expected = new ArrayList<>();
+      n.path("expect").forEach(x -> expected.add(x.asText()));
       return new EvalItem(id, n.path("category").asText(""), n.path("language").asText("text"), prompt,
-          n.path("reference").asText(""));
+          n.path("reference").asText(""), expected);
     } catch (RecordException e) {
       throw new InputException(file.toString(), line, e.getMessage(), e.fix());
     }

@@ -123,7 +123,7 @@ public final class EvalRunner {
         cache.ifPresent(c -> c.put(req, a));
       }
     }
-    AnswerScores scores = outcome instanceof ChatOutcome.Answered a ? scoring.score(a.content(), item.reference())
+    AnswerScores scores = outcome instanceof ChatOutcome.Answered a ? scoring.score(a.content(), item)
         : AnswerScores.missing();
     return new ModelAnswer(outcome, scores);
   }

@@ -5,6 +5,8 @@ import dev.quarry.config.ExtractorSettings;
 import dev.quarry.config.QuarryConfig;
 import dev.quarry.extract.code.CodeExtractor;
 import dev.quarry.extract.context.ContextComposer;
+import dev.quarry.extract.explain.Explainer;
+import dev.quarry.extract.explain.Knowledge;
 import dev.quarry.io.JsonlLine;
 import dev.quarry.io.JsonlReader;
 import dev.quarry.io.JsonlWriter;
@@ -73,7 +75,11 @@ public final class ExtractStage {
    */
   public List<Output> run(Repository repo, Path outDir, List<String> only) throws IOException {
     Categorizer categorizer = new Categorizer(config);
-    UnaryOperator<Example> compose = new ContextComposer(repo);
+    // Every extractor's examples get the imports and context they need, then an explanation composed from the
+    // repository's own knowledge (one index for all extractors).
+    UnaryOperator<Example> context = new ContextComposer(repo);
+    Explainer explainer = new Explainer(Knowledge.of(repo));
+    UnaryOperator<Example> compose = e -> explainer.explain(context.apply(e));
     List<Output> outputs = new ArrayList<>();
     List<CodeExtractor> code = new ArrayList<>();
     List<ExtractContext> codeContexts = new ArrayList<>();

@@ -42,6 +42,7 @@ public final class Extractors {
         new dev.quarry.extract.mcp.McpExtractor(),
         new dev.quarry.extract.agents.AgentsExtractor(),
         new dev.quarry.extract.docs.DocsExtractor(),
+        new dev.quarry.extract.goals.GoalsExtractor(),
         new dev.quarry.extract.handcrafted.HandcraftedExtractor());
   }
 }

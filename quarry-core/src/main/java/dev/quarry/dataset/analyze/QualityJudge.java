@@ -27,6 +27,10 @@ final class QualityJudge {
   private static final Pattern PARAM = Pattern.compile("\"<[A-Za-z_][\\w-]*>\"");
   private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern OTHER_FRAMEWORK = Pattern.compile("['\"](vitest|@playwright/test)['\"]");
+  private static final Pattern ROUTE = Pattern.compile("(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+(/\\S*)");
+  private static final Pattern PATH = Pattern.compile("/[\\w{}./-]+");
+  private static final Pattern CODE_SHAPED = Pattern.compile("[\\w.]*(_|\\d|[a-z][A-Z])[\\w.]*");
+  private static final String PATH_MARK = "path:";
   private static final double VERBATIM = 0.9;
 
   private final Set<String> symbols;
@@ -45,14 +49,30 @@ final class QualityJudge {
     this.repo = repo;
   }
 
-  /** The symbol names of {@code symbol} that prompts are checked for: the whole and its dotted parts. */
+  /**
+   * The symbol names of {@code symbol} that prompts are checked for: its dotted parts, and for a route
+   * ({@code POST /v1/x/{id}}) its path. A breadcrumb ({@code useChat > streams a reply}, {@code Guide > Errors})
+   * contributes only the segments shaped like code (an underscore, a digit or an inner capital), so the words of
+   * a test description or a docs heading are not taken for platform symbols.
+   */
   static void addSymbol(Set<String> into, String symbol) {
     if (symbol == null || symbol.isBlank()) {
       return;
     }
-    for (String part : symbol.split("[.#:/ ]+")) {
-      if (part.length() >= 3 && IDENT.matcher(part).matches()) {
-        into.add(part);
+    Matcher route = ROUTE.matcher(symbol.strip());
+    if (route.matches()) {
+      into.add(PATH_MARK + route.group(1).replaceAll("\\{[^}]*}", "{}"));
+      return;
+    }
+    boolean breadcrumb = symbol.contains(" > ") || symbol.strip().contains(" ");
+    for (String segment : symbol.split(" > ")) {
+      if (breadcrumb && !CODE_SHAPED.matcher(segment.strip()).matches()) {
+        continue;
+      }
+      for (String part : segment.split("[.#:/ ]+")) {
+        if (part.length() >= 3 && IDENT.matcher(part).matches()) {
+          into.add(part);
+        }
       }
     }
   }
@@ -89,6 +109,12 @@ final class QualityJudge {
   }
 
   private boolean namesNoSymbol(String prompt) {
+    Matcher p = PATH.matcher(prompt);
+    while (p.find()) {
+      if (symbols.contains(PATH_MARK + p.group().replaceAll("\\{[^}]*}", "{}"))) {
+        return false;
+      }
+    }
     Matcher m = IDENT.matcher(prompt);
     while (m.find()) {
       if (symbols.contains(m.group())) {

@@ -22,4 +22,9 @@ public interface Scorer {
    * @param reference the reference answer ("" when the prompt has none)
    */
   Score score(String answer, String reference);
+
+  /** Scores an answer to {@code item}; by default against its reference only. */
+  default Score score(String answer, dev.quarry.eval.EvalItem item) {
+    return score(answer, item.reference());
+  }
 }

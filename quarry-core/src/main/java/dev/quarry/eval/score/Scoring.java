@@ -19,7 +19,7 @@ public final class Scoring {
   }
 
   /**
-   * The built-in scorers: syntax, clean, grounding, hallucination, chrf.
+   * The built-in scorers: syntax, clean, grounding, hallucination, chrf, api-choice.
    *
    * @param index the platform's symbol index ({@link SymbolIndex#empty()} when there is none)
    * @param syntax how code blocks are parsed
@@ -28,7 +28,7 @@ public final class Scoring {
   public static Scoring builtIn(SymbolIndex index, SyntaxCheck syntax, List<OutputCheck> outputChecks) {
     Grounding g = new Grounding(index);
     return new Scoring(List.of(new SyntaxScorer(syntax), new CleanOutputScorer(outputChecks), new GroundingScorer(g),
-        new HallucinationScorer(g), new ChrfScorer()));
+        new HallucinationScorer(g), new ChrfScorer(), new ApiChoiceScorer()));
   }
 
   /** The built-ins with validation's syntax, attribution and secrets rules (default settings). */
@@ -46,12 +46,25 @@ public final class Scoring {
     return scorers;
   }
 
-  /** Scores one answer. */
+  /** Scores one answer against a reference. */
   public AnswerScores score(String answer, String reference) {
     List<Score> out = new ArrayList<>(scorers.size());
     for (Scorer s : scorers) {
       out.add(s.score(answer, reference));
     }
+    return combine(out);
+  }
+
+  /** Scores one answer to {@code item} (its reference and expected platform names). */
+  public AnswerScores score(String answer, dev.quarry.eval.EvalItem item) {
+    List<Score> out = new ArrayList<>(scorers.size());
+    for (Scorer s : scorers) {
+      out.add(s.score(answer, item));
+    }
+    return combine(out);
+  }
+
+  private static AnswerScores combine(List<Score> out) {
     boolean unclean = out.stream().anyMatch(s -> s.scorer().equals("clean") && s.applicable() && s.value() == 0);
     double sum = 0;
     int n = 0;

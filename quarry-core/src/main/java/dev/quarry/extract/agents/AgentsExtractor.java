@@ -110,10 +110,13 @@ public final class AgentsExtractor extends CodeExtractor {
         Map.of("agent_pattern", pattern)));
   }
 
-  /** The pattern the names in a declaration reveal, e.g. "delegation pattern"; "agent" when none does. */
+  /**
+   * The pattern the declaration's own name states, e.g. "delegation pattern" for {@code DelegationPolicy};
+   * "agent component"/"agent helper" when it states none. Names used inside the body are not evidence: a class
+   * that uses a {@code RetryPolicy} is not a retry policy.
+   */
   private static String pattern(CodeFile file, Declaration d) {
-    String text = (d.name() + " " + d.doc() + " " + String.join(" ", identifiers(file, d.definition(), 400)))
-        .toLowerCase(Locale.ROOT);
+    String text = d.name().toLowerCase(Locale.ROOT);
     for (Map.Entry<String, String> e : PATTERNS.entrySet()) {
       if (text.contains(e.getKey())) {
         return e.getValue();

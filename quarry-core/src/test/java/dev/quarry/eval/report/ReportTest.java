@@ -60,7 +60,7 @@ class ReportTest {
     assertThat(r.path("items").path(1).path("adapter").path("scores").path("hallucination").path("findings").path(0)
         .asText()).isEqualTo("useQuantumSync (hook not on the platform)");
     assertThat(r.path("scores").fieldNames()).toIterable()
-        .containsExactly("overall", "syntax", "clean", "grounding", "hallucination", "chrf");
+        .containsExactly("overall", "syntax", "clean", "grounding", "hallucination", "chrf", "api-choice");
     Path a = tmp.resolve("a.json");
     Path b = tmp.resolve("b.json");
     JsonReport.write(a, r);

@@ -19,4 +19,13 @@ class AgentsExtractorTest {
     assertThat(o.messages().get(2).content()).contains("`run`, `delegate`").contains("`Registry`");
     assertThat(o.category()).isEqualTo("agents");
   }
+
+  @Test
+  void aCollaboratorsNameIsNotTakenForTheAgentsPattern() {
+    var r = ExtractorFixture.run(new AgentsExtractor(), "agents/uses-retry");
+    Example a = r.bySymbol("ResearchAgent");
+    assertThat(a.meta().get("agent_pattern").asText()).isEqualTo("agent component");
+    assertThat(String.join("\n", a.messages().stream().map(m -> m.content()).toList()))
+        .doesNotContain("retry policy");
+  }
 }
