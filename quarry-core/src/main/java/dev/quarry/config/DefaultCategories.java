@@ -7,8 +7,11 @@ import java.util.List;
  * when quarry.yaml has no {@code categories:}; categories it does not mention keep these rules.
  */
 final class DefaultCategories {
-  /** Default target per category: 8 × 35 = 280, the seed report's 250–300 goal. */
-  static final int TARGET = 35;
+  /**
+   * Default target per category: none. Balancing only downsamples a category whose target quarry.yaml sets;
+   * a default target threw real examples away on repositories it was never tuned for (one lost 52 %).
+   */
+  static final int TARGET = 0;
 
   private DefaultCategories() {}
 

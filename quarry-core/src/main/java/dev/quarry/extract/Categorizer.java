@@ -54,7 +54,7 @@ public final class Categorizer {
         }
       }
     }
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = withoutCodeStrings(text).toLowerCase(Locale.ROOT);
     for (Compiled c : rules) {
       for (String k : c.keywords()) {
         if (containsWord(lower, k)) {
@@ -66,6 +66,34 @@ public final class Categorizer {
       return new Assignment(fallback, "extractor-default");
     }
     return new Assignment(names.get(0), "first-category");
+  }
+
+  private static final java.util.regex.Pattern STRING = java.util.regex.Pattern.compile(
+      "\"(?:[^\"\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\n]|\\\\.)*'|`(?:[^`\\\\\n]|\\\\.)*`");
+
+  /**
+   * {@code text} with the one-line string literals of its fenced code blocks blanked: keyword rules read prose,
+   * doc comments and identifiers, not messages in code ({@code raise ValueError("top_k must be > 0")} says
+   * nothing about standards). Docstrings (triple-quoted) are documentation and kept.
+   */
+  static String withoutCodeStrings(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean code = false;
+    for (String line : text.split("\n", -1)) {
+      if (line.strip().startsWith("```")) {
+        code = !code;
+        out.append(line).append('\n');
+        continue;
+      }
+      if (!code) {
+        out.append(line).append('\n');
+        continue;
+      }
+      String protectedLine = line.replace("\"\"\"", "\u0001").replace("'''", "\u0002");
+      String blanked = STRING.matcher(protectedLine).replaceAll("\"\"");
+      out.append(blanked.replace("\u0001", "\"\"\"").replace("\u0002", "'''")).append('\n');
+    }
+    return out.toString();
   }
 
   private static boolean containsWord(String text, String word) {

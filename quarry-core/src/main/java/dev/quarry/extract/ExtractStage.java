@@ -141,11 +141,26 @@ public final class ExtractStage {
         sinks.add(new ExampleSink(w, contexts.get(i).settings().maxExamples(), contexts.get(i)));
         wanted.add(new HashSet<>(plans.get(i).files().stream().map(RepoFile::path).toList()));
       }
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < code.size(); i++) {
+        order.add(i);
+      }
+      order.sort(Comparator.comparing(i -> code.get(i).yieldsSpans()));
       progress.start("code extractors", union.size());
       for (RepoFile f : union.values()) {
-        for (int i = 0; i < code.size(); i++) {
+        SpanOwners owners = new SpanOwners();
+        for (int i : order) {
           if (wanted.get(i).contains(f.path())) {
             for (Example e : code.get(i).process(f, plans.get(i), parses)) {
+              if (!code.get(i).yieldsSpans()) {
+                owners.claim(e.source());
+              } else if (owners.owner(e.source()).isPresent()) {
+                Coverage c = contexts.get(i).coverage();
+                c.unwritten(1);
+                c.skip(f.path(), e.source().symbol(), SkipReason.MINED_ELSEWHERE,
+                    "lines also mined by " + owners.owner(e.source()).get());
+                continue;
+              }
               sinks.get(i).accept(sanitizer.apply(compose.apply(e)));
             }
           }

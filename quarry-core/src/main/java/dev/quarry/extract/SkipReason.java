@@ -27,7 +27,12 @@ public enum SkipReason {
   /** The candidate lacks what the example needs (e.g. no docstring). */
   INCOMPLETE,
   /** Excluded by configuration. */
-  EXCLUDED;
+  EXCLUDED,
+  /**
+   * A more specific extractor (routes, MCP tools, hooks, agents) already mined these lines: one owner per
+   * source span, so a route handler is not taught a second time as a plain function.
+   */
+  MINED_ELSEWHERE;
 
   /** The code used in reports, kebab-case. */
   public String code() {

@@ -65,7 +65,8 @@ public final class StarterConfig {
         .append(" codebase. Answer with production-ready code.\n\n");
     y.append("# Categories, in priority order: an example goes to the first category with a path glob matching its\n")
         .append("# source file, else to the first with a keyword in its text, else to its extractor's default.\n")
-        .append("# target: how many examples `quarry balance` aims for.\ncategories:\n");
+        .append("# target: how many examples `quarry balance` keeps at most (and aims for); without one a category\n")
+        .append("# is never downsampled.\ncategories:\n");
     QuarryConfig defaults = QuarryConfig.defaults();
     for (CategorySpec c : defaults.categories()) {
       List<String> found = d.categoryPaths().getOrDefault(c.name(), List.of());
@@ -77,7 +78,7 @@ public final class StarterConfig {
         y.append("    paths: ").append(list(found.subList(0, Math.min(MAX_RULES, found.size())))).append('\n');
       }
       y.append("    keywords: ").append(list(c.keywords())).append('\n');
-      y.append("    target: ").append(c.target()).append('\n');
+      y.append(c.target() == 0 ? "    # target: 40\n" : "    target: " + c.target() + "\n");
     }
     y.append("\nextractors:\n");
     y.append("  openapi:\n");

@@ -11,6 +11,7 @@ class CategorizerTest {
       categories:
         database: {paths: ["backend/app/db/**"], keywords: [pgbouncer]}
         testing: {paths: ["**/tests/**"], keywords: [pytest]}
+        standards: {keywords: [must]}
       """);
   private final Categorizer c = new Categorizer(CONFIG);
 
@@ -44,5 +45,22 @@ class CategorizerTest {
   void anUnconfiguredDefaultFallsBackToTheFirstCategory() {
     assertThat(c.assign("src/x.py", "", "nonexistent", null))
         .isEqualTo(new Categorizer.Assignment("database", "first-category"));
+  }
+
+  @Test
+  void aKeywordInAStringLiteralOfCodeDoesNotMoveCodeIntoACategory() {
+    String answer = "Here it is:\n\n```python\ndef top(k: int) -> int:\n    if k < 1:\n"
+        + "        raise ValueError(\"top_k must be positive\")\n    return k\n```";
+    assertThat(c.assign("src/x.py", answer, "sdk", null))
+        .isEqualTo(new Categorizer.Assignment("sdk", "extractor-default"));
+  }
+
+  @Test
+  void aKeywordInProseOrADocstringStillDecides() {
+    assertThat(c.assign("src/x.py", "Every handler must declare its scope.", "sdk", null))
+        .isEqualTo(new Categorizer.Assignment("standards", "keyword:must"));
+    String doc = "```python\ndef f():\n    \"\"\"Callers must hold the lock.\"\"\"\n```";
+    assertThat(c.assign("src/x.py", doc, "sdk", null))
+        .isEqualTo(new Categorizer.Assignment("standards", "keyword:must"));
   }
 }

@@ -108,4 +108,45 @@ class ExtractStageTest {
     assertThat(out.get(0).coverage().skips()).extracting(Coverage.Skip::path, Coverage.Skip::reason)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("training/handcrafted/ex3.md", SkipReason.UNREADABLE));
   }
+
+  @Test
+  void aHandlerMinedAsARouteIsNotMinedAgainAsAFunction() throws IOException {
+    Path app = repo.resolve("app/items.py");
+    Files.createDirectories(app.getParent());
+    Files.writeString(app, String.join("\n",
+        "from fastapi import APIRouter",
+        "",
+        "router = APIRouter()",
+        "",
+        "",
+        "@router.get(\"/items/{item_id}\")",
+        "async def read_item(item_id: int) -> dict:",
+        "    \"\"\"Return one item by its id.\"\"\"",
+        "    item = {\"id\": item_id}",
+        "    return item",
+        "",
+        "",
+        "def price_with_tax(price: float, rate: float = 0.2) -> float:",
+        "    \"\"\"Return the price with tax added.\"\"\"",
+        "    total = price * (1 + rate)",
+        "    return round(total, 2)",
+        ""));
+    QuarryConfig config = QuarryConfig.defaults();
+
+    List<ExtractStage.Output> out = new ExtractStage(config, ProgressListener.NONE).run(Repository.open(repo),
+        tmp.resolve("o"), List.of("routes", "functions"));
+
+    ExtractStage.Output functions = out.stream().filter(o -> o.extractor().equals("functions")).findFirst().orElseThrow();
+    ExtractStage.Output routes = out.stream().filter(o -> o.extractor().equals("routes")).findFirst().orElseThrow();
+    assertThat(routes.examples()).isEqualTo(1);
+    List<String> symbols = new ArrayList<>();
+    try (Stream<JsonlLine> lines = JsonlReader.read(functions.file())) {
+      lines.forEach(l -> symbols.add(((JsonlLine.Parsed) l).example().source().symbol()));
+    }
+    assertThat(symbols).containsExactly("price_with_tax");
+    assertThat(functions.examples()).isEqualTo(1);
+    assertThat(functions.coverage().written()).isEqualTo(1);
+    assertThat(functions.coverage().skips()).extracting(Coverage.Skip::symbol, Coverage.Skip::reason)
+        .contains(org.assertj.core.groups.Tuple.tuple("read_item", SkipReason.MINED_ELSEWHERE));
+  }
 }

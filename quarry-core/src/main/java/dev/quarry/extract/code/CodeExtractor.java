@@ -53,6 +53,16 @@ public abstract class CodeExtractor implements Extractor {
   /** A pre-pass over the selected files (e.g. to find where routers are mounted). Default: none. */
   protected void prepare(List<RepoFile> files, CodeRun run) {}
 
+  /**
+   * Whether this is a general-purpose extractor whose examples give way to those of a more specific one that
+   * mined intersecting lines of the same file (a route handler is a route, not also a function). When the code
+   * extractors share a pass, yielding ones run after the others on each file and skip such candidates as
+   * {@link dev.quarry.extract.SkipReason#MINED_ELSEWHERE}. False by default.
+   */
+  public boolean yieldsSpans() {
+    return false;
+  }
+
   /** The candidates of one parsed file, in document order. */
   protected abstract List<Candidate<?>> candidates(CodeFile file, CodeRun run);
 

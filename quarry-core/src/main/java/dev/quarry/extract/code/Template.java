@@ -46,7 +46,20 @@ public record Template(String source, List<String> variants, List<Integer> first
    *     overriding file), quoting the file, line and the known names
    */
   public String fill(String key, Map<String, String> values) {
-    int i = index(key);
+    return fillAt(index(key), values);
+  }
+
+  /**
+   * Phrasing {@code i} (0-based, in file order) with every placeholder replaced, for files whose phrasings are
+   * parts with fixed roles rather than alternatives.
+   *
+   * @throws ConfigException as {@link #fill}, or when the file has fewer than {@code i + 1} phrasings
+   */
+  public String fillAt(int i, Map<String, String> values) {
+    if (i >= variants.size()) {
+      throw new ConfigException(source, 1, "template has " + variants.size() + " phrasings, needs " + (i + 1),
+          "keep one phrasing per documented part, separated by lines ---");
+    }
     String t = variants.get(i);
     StringBuilder out = new StringBuilder(t.length() + 64);
     int p = 0;

@@ -19,13 +19,16 @@ import java.util.stream.Stream;
  * {@value #MIN_CHARS} characters of text and no code) or too long to be one answer (over {@value #MAX_CHARS})
  * are coverage skips.
  *
- * <p>Files: {@code paths} when configured, else {@code .platform/standards/**}, {@code docs/**},
- * {@code **}{@code /CONTRIBUTING.md} and any Markdown under a folder whose name contains {@code standards}.
+ * <p>Files: {@code paths} when configured, else the Markdown of {@code .platform/standards/**}, any
+ * {@code docs/**} folder, README files, contributor and developer guides ({@code CONTRIBUTING.md},
+ * {@code development.md}, {@code DEVELOPMENT.md}, {@code HACKING.md}, {@code ARCHITECTURE.md},
+ * {@code *guide*.md}) and any folder whose name contains {@code standards}.
  */
 public final class DocsExtractor implements Extractor {
   /** The default file globs. */
-  public static final List<String> DEFAULT_PATHS = List.of(".platform/standards/**/*.md", "docs/**/*.md",
-      "**/CONTRIBUTING.md", "**/*standards*/**/*.md");
+  public static final List<String> DEFAULT_PATHS = List.of(".platform/standards/**/*.md", "**/docs/**/*.{md,mdx}",
+      "**/{README,Readme,readme}.md", "**/{CONTRIBUTING,contributing}.md", "**/{development,DEVELOPMENT,Development}.md",
+      "**/{HACKING,ARCHITECTURE,architecture}.md", "**/*{guide,Guide,GUIDE}*.md", "**/*standards*/**/*.md");
   /** A section needs at least this many characters, unless it has a code block. */
   static final int MIN_CHARS = 120;
   /** A section longer than this is not one answer. */

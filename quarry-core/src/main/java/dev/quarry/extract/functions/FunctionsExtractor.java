@@ -25,6 +25,12 @@ import java.util.TreeMap;
  * implementation as written. Public declarations without documentation are reported as incomplete.
  */
 public final class FunctionsExtractor extends CodeExtractor {
+  /** Functions give way to routes, MCP tools, hooks and agents that mined the same lines. */
+  @Override
+  public boolean yieldsSpans() {
+    return true;
+  }
+
   @Override
   public String id() {
     return "functions";

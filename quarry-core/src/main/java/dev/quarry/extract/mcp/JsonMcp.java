@@ -24,14 +24,28 @@ final class JsonMcp {
           String description = member(f, n, "description").filter(d -> d.getType().equals("string"))
               .map(d -> value(f, d)).orElse("");
           List<McpTool.Argument> args = new ArrayList<>();
+          java.util.Set<String> required = new java.util.HashSet<>();
+          member(f, schema.get(), "required").filter(r -> r.getType().equals("array"))
+              .ifPresent(r -> SourceTree.namedChildren(r).forEach(x -> required.add(value(f, x))));
+          boolean anyRequired = member(f, schema.get(), "required").isPresent();
           member(f, schema.get(), "properties").filter(p -> p.getType().equals("object")).ifPresent(p -> {
             for (TSNode pair : SourceTree.namedChildren(p)) {
               if (pair.getType().equals("pair")) {
                 String key = value(f, pair.getChildByFieldName("key"));
                 TSNode v = pair.getChildByFieldName("value");
-                String type = v.getType().equals("object")
-                    ? member(f, v, "type").map(t -> value(f, t)).orElse("") : "";
-                args.add(new McpTool.Argument(key, Placeholders.forType(key, type)));
+                boolean obj = v.getType().equals("object");
+                String type = obj ? member(f, v, "type").map(t -> f.text(t)).orElse("") : "";
+                String items = obj ? member(f, v, "items").map(t -> f.text(t)).orElse("") : "";
+                String desc = obj ? member(f, v, "description").map(t -> value(f, t)).orElse("") : "";
+                String enumFirst = obj ? member(f, v, "enum").filter(e -> e.getType().equals("array"))
+                    .flatMap(e -> SourceTree.namedChildren(e).stream().findFirst()).map(f::text).orElse("") : "";
+                String dflt = obj ? member(f, v, "default").map(f::text).orElse("") : "";
+                String min = obj ? member(f, v, "minimum").map(f::text).orElse("") : "";
+                String format = obj ? member(f, v, "format").map(t -> value(f, t)).orElse("") : "";
+                var facts = new ArgumentValues.Facts(type + " " + items, (desc + " " + format).strip(), enumFirst,
+                    dflt, min);
+                boolean req = anyRequired ? required.contains(key) : dflt.isEmpty();
+                args.add(new McpTool.Argument(key, ArgumentValues.of(tool, key, facts), req, dflt));
               }
             }
           });

@@ -23,15 +23,6 @@ import java.util.TreeMap;
  * {@code tools/call} request built from the input schema.
  */
 public final class McpExtractor extends CodeExtractor {
-  private static final List<String> IMPLEMENT = List.of(
-      "Implement an MCP tool `{name}`{about}. Its input schema:\n\n{schema}",
-      "Write the MCP server tool `{name}`{about}, taking these inputs:\n\n{schema}",
-      "Add a tool named `{name}` to our MCP server{about}. Inputs:\n\n{schema}");
-  private static final List<String> CALL = List.of(
-      "How do I call the MCP tool `{name}`{about}?",
-      "Show a `tools/call` request for the `{name}` tool and explain its inputs.",
-      "What arguments does the MCP tool `{name}` take, and what does a call look like?");
-
   @Override
   public String id() {
     return "mcp";
@@ -88,19 +79,21 @@ public final class McpExtractor extends CodeExtractor {
     String user;
     StringBuilder a = new StringBuilder();
     if (t.implemented()) {
-      user = Phrasing.fill(key, IMPLEMENT, v);
+      user = run.templates().get("implement").fill(key, v);
       a.append(t.context().isEmpty() ? "" : Snippet.fence(file.fenceLabel(), t.context()) + "\n\n");
       a.append(Snippet.fence(file.fenceLabel(), code));
-      a.append("\n\nClients call it with a `tools/call` request:\n\n").append(Snippet.fence("json", call(t)));
+      a.append("\n\nClients call it with a `tools/call` request:\n\n").append(Snippet.fence("json", call(t)))
+          .append(optional(t));
     } else {
-      user = Phrasing.fill(key, CALL, v);
+      user = run.templates().get("call").fill(key, v);
       a.append(t.description().isEmpty() ? "" : "`" + t.name() + "`: " + t.description() + "\n\n");
       a.append("It is declared in `").append(file.path()).append("`:\n\n")
           .append(Snippet.fence(file.fenceLabel(), code));
       if (!t.context().isEmpty()) {
         a.append("\n\nIts input model:\n\n").append(Snippet.fence(file.fenceLabel(), t.context()));
       }
-      a.append("\n\nA call sends the arguments under `params.arguments`:\n\n").append(Snippet.fence("json", call(t)));
+      a.append("\n\nA call sends the arguments under `params.arguments`:\n\n").append(Snippet.fence("json", call(t)))
+          .append(optional(t));
     }
     return Optional.of(new Draft(user, a.toString(), file.grammar() == Grammar.JSON ? "json" : file.language(),
         List.of("mcp", t.kind()), Map.of("mcp_tool", t.name(), "mcp_kind", t.kind())));
@@ -110,16 +103,42 @@ public final class McpExtractor extends CodeExtractor {
     return t.kind().equals("python-decorator") ? "python" : file.fenceLabel();
   }
 
+  /**
+   * A {@code tools/call} request giving every required argument a realistic value; when the schema marks none
+   * required, every argument is given so the call still shows their shape.
+   */
   private static String call(McpTool t) {
-    StringBuilder args = new StringBuilder();
-    for (int i = 0; i < t.arguments().size(); i++) {
-      McpTool.Argument arg = t.arguments().get(i);
-      args.append(i == 0 ? "\n" : ",\n").append("      \"").append(arg.name().replace("\"", "\\\""))
-          .append("\": ").append(arg.placeholder());
+    List<McpTool.Argument> given = t.arguments().stream().filter(McpTool.Argument::required).toList();
+    if (given.isEmpty()) {
+      given = t.arguments();
     }
-    String argText = t.arguments().isEmpty() ? "{}" : "{" + args + "\n    }";
+    StringBuilder args = new StringBuilder();
+    for (int i = 0; i < given.size(); i++) {
+      McpTool.Argument arg = given.get(i);
+      args.append(i == 0 ? "\n" : ",\n").append("      \"").append(arg.name().replace("\"", "\\\""))
+          .append("\": ").append(arg.value());
+    }
+    String argText = given.isEmpty() ? "{}" : "{" + args + "\n    }";
     return "{\n  \"jsonrpc\": \"2.0\",\n  \"id\": 1,\n  \"method\": \"tools/call\",\n  \"params\": {\n"
         + "    \"name\": \"" + t.name().replace("\"", "\\\"") + "\",\n    \"arguments\": " + argText + "\n  }\n}";
+  }
+
+  /** A sentence naming the optional arguments the call left out, with their defaults; "" when none. */
+  private static String optional(McpTool t) {
+    if (t.arguments().stream().noneMatch(McpTool.Argument::required)) {
+      return "";
+    }
+    List<String> left = new ArrayList<>();
+    for (McpTool.Argument a : t.arguments()) {
+      if (!a.required()) {
+        left.add(a.defaultValue().isEmpty() || a.defaultValue().equals("None") || a.defaultValue().equals("null")
+            ? "`" + a.name() + "`" : "`" + a.name() + "` (default `" + a.defaultValue() + "`)");
+      }
+    }
+    if (left.isEmpty()) {
+      return "";
+    }
+    return "\n\n" + ArgumentValues.list(left) + (left.size() == 1 ? " is" : " are") + " optional.";
   }
 
   private static String firstSentence(String s) {

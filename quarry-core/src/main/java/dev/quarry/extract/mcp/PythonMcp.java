@@ -63,6 +63,7 @@ final class PythonMcp {
       for (TSNode p : SourceTree.namedChildren(params)) {
         String pname;
         String ptype = "";
+        String dflt = "";
         switch (p.getType()) {
           case "identifier" -> pname = f.text(p);
           case "typed_parameter", "typed_default_parameter" -> {
@@ -70,15 +71,20 @@ final class PythonMcp {
             pname = f.text(id);
             TSNode type = p.getChildByFieldName("type");
             ptype = type == null || type.isNull() ? "" : f.text(type);
+            TSNode value = p.getChildByFieldName("value");
+            dflt = value == null || value.isNull() ? "" : f.text(value);
           }
-          case "default_parameter" -> pname = f.text(p.getChildByFieldName("name"));
+          case "default_parameter" -> {
+            pname = f.text(p.getChildByFieldName("name"));
+            dflt = f.text(p.getChildByFieldName("value"));
+          }
           default -> pname = "";
         }
         if (pname.isEmpty() || pname.equals("self") || pname.equals("ctx") || ptype.endsWith("Context")
             || ptype.startsWith("Context")) {
           continue;
         }
-        arguments.add(new McpTool.Argument(pname, Placeholders.forType(pname, ptype)));
+        arguments.add(pythonArgument(name, pname, ptype, dflt));
       }
       out.add(Candidate.of(name, dd, new McpTool(name, description, "python-decorator", f.text(params),
           arguments, "")));
@@ -107,6 +113,24 @@ final class PythonMcp {
     String context = modelClass(f, schema.get()).map(c -> f.snippet(c)).orElse("");
     return Optional.of(Candidate.of(name, call, new McpTool(name, description, "python-definition",
         f.text(schema.get()), arguments, context)));
+  }
+
+  /**
+   * An argument of a Python tool from its annotation and default: {@code Literal[...]} gives its first value,
+   * {@code Field(description=...)} its description; required when it has no default.
+   */
+  private static McpTool.Argument pythonArgument(String tool, String name, String type, String dflt) {
+    String enumFirst = type.contains("Literal[") ? ArgumentValues.firstQuoted(type.substring(type.indexOf("Literal[")))
+        : "";
+    java.util.regex.Matcher d = java.util.regex.Pattern.compile("description\\s*=\\s*[\"']([^\"']*)").matcher(type);
+    String description = d.find() ? d.group(1) : "";
+    String jsonDefault = dflt.equals("True") ? "true" : dflt.equals("False") ? "false" : dflt;
+    var facts = new ArgumentValues.Facts(type, description, enumFirst, jsonDefault, "");
+    return new McpTool.Argument(name, ArgumentValues.of(tool, name, facts), dflt.isEmpty(), dflt);
+  }
+
+  private static String cls(CodeFile f, TSNode schema) {
+    return modelClass(f, schema).map(c -> f.text(c.getChildByFieldName("name"))).orElse("");
   }
 
   /** For {@code Model.model_json_schema()}, the class {@code Model} of this file. */
@@ -138,7 +162,11 @@ final class PythonMcp {
           TSNode type = a.getChildByFieldName("type");
           TSNode left = a.getChildByFieldName("left");
           if (type != null && !type.isNull() && left.getType().equals("identifier")) {
-            out.add(new McpTool.Argument(f.text(left), Placeholders.forType(f.text(left), f.text(type))));
+            TSNode right = a.getChildByFieldName("right");
+            String r = right == null || right.isNull() ? "" : f.text(right);
+            boolean required = r.isEmpty() || r.startsWith("Field(") && !r.contains("default");
+            out.add(pythonArgument(cls(f, schema), f.text(left), f.text(type) + (required ? "" : " " + r),
+                required ? "" : r));
           }
         }
       }

@@ -88,20 +88,20 @@ final class TsMcp {
         schema = property(f, config, "inputSchema").orElse(null);
       }
     } else {
-      int i = 1;
-      if (i < args.size() - 1) {
-        Optional<String> d = string(f, args.get(i), constants, context);
-        if (d.isPresent()) {
-          description = d.get();
-          i++;
-        }
+      // tool(name, cb) | tool(name, description | schema, cb) | tool(name, description, schema, cb)
+      // | tool(name, schema, annotations, cb) | tool(name, description, schema, annotations, cb)
+      int middle = args.size() - 2;
+      Optional<String> d = middle >= 1 ? string(f, args.get(1), constants, context) : Optional.empty();
+      if (d.isPresent()) {
+        description = d.get();
       }
-      if (i < args.size() - 1) {
-        schema = args.get(i);
+      int schemaAt = d.isPresent() ? 2 : 1;
+      if (schemaAt <= middle) {
+        schema = args.get(schemaAt);
       }
     }
     TSNode resolvedSchema = schema == null ? null : resolve(f, schema, constants, context);
-    List<McpTool.Argument> arguments = resolvedSchema == null ? List.of() : zodKeys(f, resolvedSchema);
+    List<McpTool.Argument> arguments = resolvedSchema == null ? List.of() : zodKeys(f, name.get(), resolvedSchema);
     TSNode stmt = call.getParent() != null && call.getParent().getType().equals("expression_statement")
         || call.getParent() != null && call.getParent().getType().equals("await_expression")
         ? statementOf(call) : call;
@@ -121,13 +121,18 @@ final class TsMcp {
         .map(v -> JsStrings.value(f, v)).orElse("");
     TSNode s = schema.get();
     List<McpTool.Argument> arguments = s.getType().equals("object")
-        ? property(f, s, "properties").map(p -> zodKeys(f, p)).orElse(List.of()) : List.of();
+        ? property(f, s, "properties").map(p -> zodKeys(f, n, p)).orElse(List.of()) : List.of();
     return Optional.of(Candidate.of(n, obj, new McpTool(n, description, "ts-definition", f.text(s), arguments,
         "")));
   }
 
-  /** The keys of an object literal (a zod shape or JSON schema properties) with placeholders by type. */
-  private static List<McpTool.Argument> zodKeys(CodeFile f, TSNode schema) {
+  private static final java.util.regex.Pattern DESCRIBE =
+      java.util.regex.Pattern.compile("\\.describe\\(\\s*([\"'`])(.*?)\\1\\s*\\)");
+  private static final java.util.regex.Pattern DEFAULT = java.util.regex.Pattern.compile("\\.default\\(([^()]*)\\)");
+  private static final java.util.regex.Pattern MIN = java.util.regex.Pattern.compile("\\.(?:min|gte)\\((-?[\\d.]+)\\)");
+
+  /** The keys of an object literal (a zod shape or JSON schema properties) with a sample value each. */
+  private static List<McpTool.Argument> zodKeys(CodeFile f, String tool, TSNode schema) {
     TSNode obj = schema;
     if (obj.getType().equals("call_expression")) {
       List<TSNode> a = SourceTree.namedChildren(obj.getChildByFieldName("arguments"));
@@ -141,12 +146,37 @@ final class TsMcp {
       if (p.getType().equals("pair")) {
         String key = JsStrings.isLiteral(p.getChildByFieldName("key")) ? JsStrings.value(f, p.getChildByFieldName("key"))
             : f.text(p.getChildByFieldName("key"));
-        out.add(new McpTool.Argument(key, Placeholders.forType(key, f.text(p.getChildByFieldName("value")))));
+        out.add(zodArgument(tool, key, f.text(p.getChildByFieldName("value"))));
       } else if (p.getType().equals("shorthand_property_identifier")) {
-        out.add(new McpTool.Argument(f.text(p), Placeholders.forType(f.text(p), "")));
+        out.add(zodArgument(tool, f.text(p), ""));
       }
     }
     return out;
+  }
+
+  /**
+   * One argument of a zod shape ({@code z.string().min(1).describe("...")}): its type is the leading
+   * {@code z.<type>(...)} before any {@code .describe}, required unless {@code .optional()}, {@code .nullish()}
+   * or {@code .default(...)}.
+   */
+  private static McpTool.Argument zodArgument(String tool, String key, String zod) {
+    String flat = zod.replaceAll("\\s+", "");
+    java.util.regex.Matcher d = DESCRIBE.matcher(zod);
+    String description = d.find() ? d.group(2) : "";
+    java.util.regex.Matcher df = DEFAULT.matcher(flat);
+    String dflt = df.find() ? df.group(1) : "";
+    java.util.regex.Matcher min = MIN.matcher(flat);
+    String minimum = min.find() ? min.group(1) : "";
+    String type = DESCRIBE.matcher(flat).replaceAll("");
+    String enumFirst = flat.startsWith("z.enum(") || flat.startsWith("z.literal(") ? ArgumentValues.firstQuoted(flat)
+        : "";
+    if (type.contains(".uuid()")) {
+      description = (description + " uuid").strip();
+    }
+    boolean required = !flat.contains(".optional()") && !flat.contains(".nullish()") && dflt.isEmpty();
+    String jsonDefault = dflt.isEmpty() ? "" : ArgumentValues.json(dflt.replace('\'', '"'));
+    var facts = new ArgumentValues.Facts(type, description, enumFirst, jsonDefault, minimum);
+    return new McpTool.Argument(key, ArgumentValues.of(tool, key, facts), required, dflt);
   }
 
   static Optional<TSNode> property(CodeFile f, TSNode obj, String key) {
@@ -177,8 +207,20 @@ final class TsMcp {
     return n;
   }
 
+  /** The value of a string literal, a constant holding one, or a {@code +} concatenation of such. */
   private static Optional<String> string(CodeFile f, TSNode n, Map<String, TSNode> constants, List<String> ctx) {
     TSNode v = n.getType().equals("identifier") ? resolve(f, n, constants, ctx) : n;
+    if (v.getType().equals("parenthesized_expression") && v.getNamedChildCount() == 1) {
+      return string(f, v.getNamedChild(0), constants, ctx);
+    }
+    if (v.getType().equals("binary_expression")) {
+      TSNode op = v.getChildByFieldName("operator");
+      if (op != null && !op.isNull() && f.text(op).equals("+")) {
+        Optional<String> left = string(f, v.getChildByFieldName("left"), constants, ctx);
+        Optional<String> right = string(f, v.getChildByFieldName("right"), constants, ctx);
+        return left.isPresent() && right.isPresent() ? Optional.of(left.get() + right.get()) : Optional.empty();
+      }
+    }
     return JsStrings.isLiteral(v) ? Optional.of(JsStrings.value(f, v)) : Optional.empty();
   }
 

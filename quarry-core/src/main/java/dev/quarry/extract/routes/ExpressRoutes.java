@@ -254,7 +254,7 @@ final class ExpressRoutes {
     String summary = DocComments.before(f, stmt).map(Definitions::firstParagraph).orElse("");
     String method = verb.equals("all") ? "ANY" : verb.toUpperCase(Locale.ROOT);
     out.put(fn.getChildByFieldName("property").getStartByte(), new Candidate<>(method + " " + path, stmt, stmt,
-        new Route(method, path, "express", handler, summary, recv, above)));
+        new Route(method, path, "express", handler, summary, recv, above, java.util.List.of())));
   }
 
   private static boolean isRouteCall(CodeFile f, TSNode call) {

@@ -233,9 +233,28 @@ final class PythonRoutes {
           .orElse("");
       for (String method : methods(f, verb, args)) {
         out.add(new Candidate<>(method + " " + path, dd, dd,
-            new Route(method, path, framework, handler, summary, recv, prefix)));
+            new Route(method, path, framework, handler, summary, recv, prefix, contract(f, args))));
       }
     }
+  }
+
+  /** The decorator arguments that fix the endpoint's contract, in this order, as written. */
+  private static final List<String> CONTRACT = List.of("operation_id", "response_model", "status_code",
+      "dependencies", "responses");
+
+  /**
+   * The contract a route decorator states beyond method and path ({@code operation_id="listAgents"},
+   * {@code response_model=AgentList}, {@code responses=error_responses(401)} ...), so the prompt can say what the
+   * answer's decorator gives instead of the answer inventing it.
+   */
+  private static List<java.util.Map.Entry<String, String>> contract(CodeFile f, TSNode args) {
+    List<java.util.Map.Entry<String, String>> out = new ArrayList<>();
+    for (String key : CONTRACT) {
+      PyValues.kwarg(args, key, f).ifPresent(v -> out.add(java.util.Map.entry(key,
+          f.text(v).replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")").replace("[ ", "[")
+              .replace(" ]", "]").replace(",]", "]").replace(",)", ")"))));
+    }
+    return out;
   }
 
   private static List<String> methods(CodeFile f, String verb, TSNode args) {

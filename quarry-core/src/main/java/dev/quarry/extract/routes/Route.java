@@ -1,5 +1,8 @@
 package dev.quarry.extract.routes;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A route handler found in the code.
  *
@@ -12,7 +15,11 @@ package dev.quarry.extract.routes;
  * @param prefix the prefix that applies from the router and its mounts, or ""
  */
 record Route(String method, String path, String framework, String handler, String summary, String router,
-    String prefix) {
+    String prefix, List<Map.Entry<String, String>> contract) {
+  Route {
+    contract = List.copyOf(contract);
+  }
+
   /** The symbol recorded in provenance, e.g. {@code GET /users/{id}}. */
   String symbol() {
     return method + " " + path;

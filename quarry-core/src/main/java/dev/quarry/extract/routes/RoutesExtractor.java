@@ -7,7 +7,7 @@ import dev.quarry.extract.code.CodeExtractor;
 import dev.quarry.extract.code.CodeFile;
 import dev.quarry.extract.code.CodeRun;
 import dev.quarry.extract.code.Draft;
-import dev.quarry.extract.code.Phrasing;
+import dev.quarry.extract.code.Template;
 import dev.quarry.extract.code.Snippet;
 import dev.quarry.syntax.Grammar;
 import java.io.IOException;
@@ -20,23 +20,12 @@ import java.util.Set;
 /**
  * Route handlers of FastAPI, Flask, Express and Spring applications. The example asks to implement the
  * endpoint (method, full path with router and mount prefixes, summary) and answers with the handler as
- * written in the repository, decorators and annotations included. An instance holds the mounts of the run in
+ * written in the repository, decorators and annotations included; what the decorator declares (operation id,
+ * response model, status code, dependencies, error responses) is stated in the prompt, so the answer carries no
+ * detail the request did not give. Phrasings are templates ({@code /dev/quarry/extract/routes/*.txt}). An instance holds the mounts of the run in
  * progress: use one instance per run (the registry creates new ones).
  */
 public final class RoutesExtractor extends CodeExtractor {
-  private static final List<String> ASKS = List.of(
-      "Implement the `{method} {path}` endpoint in {framework}{about}. Call the handler `{handler}`.",
-      "Write the {framework} handler for `{method} {path}`{about}.",
-      "Add a `{method} {path}` route to our {framework} service{about}. It goes in `{file}`.",
-      "How would I implement `{method} {path}` with {framework}{about}? Show the handler as it belongs in `{file}`.",
-      "We need an endpoint `{method} {path}`{about}. Please write it the way the other {framework} handlers in "
-          + "`{file}` are written.");
-  private static final List<String> ANSWERS = List.of(
-      "Here is the handler, as it is registered in `{file}`:",
-      "This is how `{file}` implements it:",
-      "The handler in `{file}`:",
-      "In `{file}` the route is implemented like this:");
-
   private Mounts mounts = new Mounts();
 
   @Override
@@ -112,15 +101,39 @@ public final class RoutesExtractor extends CodeExtractor {
     Map<String, String> values = Map.of("method", r.method(), "path", r.path(), "framework", frameworkName(r),
         "about", about, "handler", r.handler().isEmpty() ? "handler" : r.handler(), "file", file.path());
     String key = file.path() + "#" + c.symbol() + "#" + c.first().getStartByte();
-    StringBuilder user = new StringBuilder(Phrasing.fill(key, ASKS, values));
+    StringBuilder user = new StringBuilder(run.templates().get("ask").fill(key, values));
     if (!r.prefix().isEmpty()) {
-      user.append(" It is registered on `").append(r.router()).append("`, whose full prefix is `")
-          .append(r.prefix()).append("`.");
+      user.append(' ').append(run.templates().get("registered").fillAt(0,
+          Map.of("router", r.router(), "prefix", r.prefix())));
     }
-    String answer = Phrasing.fill(key + "a", ANSWERS, values) + "\n\n" + Snippet.fence(file.fenceLabel(), code);
+    contract(r, run.templates().get("contract")).ifPresent(s -> user.append(' ').append(s));
+    String answer = run.templates().get("answer-lead").fill(key + "a", values) + "\n\n"
+        + Snippet.fence(file.fenceLabel(), code);
     List<String> tags = new ArrayList<>(List.of("route", r.framework()));
     return Optional.of(new Draft(user.toString(), answer, file.language(), tags,
         Map.of("framework", r.framework(), "http_method", r.method(), "route_path", r.path())));
+  }
+
+  private static final List<String> CONTRACT = List.of("operation_id", "response_model", "status_code",
+      "dependencies", "responses");
+
+  /** The sentence stating what the route decorator declares beyond method and path; empty when nothing. */
+  private static Optional<String> contract(Route r, Template parts) {
+    List<String> said = new ArrayList<>();
+    for (Map.Entry<String, String> e : r.contract()) {
+      int part = CONTRACT.indexOf(e.getKey());
+      if (part >= 0) {
+        String v = part == 0 && e.getValue().startsWith("\"") ? "`" + e.getValue().replace("\"", "") + "`"
+            : e.getValue();
+        said.add(parts.fillAt(part, Map.of("value", v)));
+      }
+    }
+    if (said.isEmpty()) {
+      return Optional.empty();
+    }
+    String joined = said.size() == 1 ? said.get(0)
+        : String.join(", ", said.subList(0, said.size() - 1)) + " and " + said.get(said.size() - 1);
+    return Optional.of(parts.fillAt(CONTRACT.size(), Map.of("parts", joined)));
   }
 
   private static String frameworkName(Route r) {

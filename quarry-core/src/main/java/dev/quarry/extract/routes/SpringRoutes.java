@@ -72,7 +72,7 @@ final class SpringRoutes {
         String summary = DocComments.before(f, m).map(Definitions::firstParagraph).orElse("");
         TSNode first = DocComments.nodeBefore(f, m).orElse(m);
         out.add(new Candidate<>(method.get() + " " + path, first, m,
-            new Route(method.get(), path, "spring", handler, summary, className, prefix)));
+            new Route(method.get(), path, "spring", handler, summary, className, prefix, java.util.List.of())));
       }
     }
   }

@@ -52,7 +52,7 @@ final class JUnitTests {
       if (test) {
         String name = f.text(m.getChildByFieldName("name"));
         out.add(Candidate.of(String.join(".", inner) + "." + name, m,
-            new TestCase("junit", name, inner, traits, Identifiers.in(f, m), header)));
+            TestCase.of(TestFramework.ofJava(f), name, inner, traits, Identifiers.prioritized(f, m), header)));
       }
     }
   }

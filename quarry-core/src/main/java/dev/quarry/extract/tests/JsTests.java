@@ -10,9 +10,9 @@ import java.util.Set;
 import org.treesitter.TSNode;
 
 /**
- * jest, vitest and mocha tests: calls of {@code it}/{@code test} (with {@code .only}, {@code .skip},
+ * jest, vitest, mocha and Playwright tests: calls of {@code it}/{@code test} (with {@code .only}, {@code .skip},
  * {@code .concurrent}, {@code .each(table)}) whose first argument is the title, inside any nesting of
- * {@code describe} blocks.
+ * {@code describe}/{@code test.describe} blocks, which are kept as written with their hooks.
  */
 final class JsTests {
   private static final Set<String> TESTS = Set.of("it", "test", "specify");
@@ -22,15 +22,19 @@ final class JsTests {
 
   private JsTests() {}
 
-  private record Call(String kind, boolean each, TSNode title, TSNode body) {}
+  private static final Set<String> HOOKS = Set.of("beforeEach", "afterEach", "beforeAll", "afterAll", "before",
+      "after", "use");
+
+  private record Call(String kind, boolean each, TSNode title, TSNode body, TSNode table) {}
 
   static List<Candidate<?>> tests(CodeFile f) {
     List<Candidate<?>> out = new ArrayList<>();
-    walk(f, f.root(), new ArrayList<>(), out);
+    walk(f, TestFramework.ofJs(f), f.root(), new ArrayList<>(), new ArrayList<>(), out);
     return out;
   }
 
-  private static void walk(CodeFile f, TSNode node, List<String> scope, List<Candidate<?>> out) {
+  private static void walk(CodeFile f, TestFramework fw, TSNode node, List<String> scope, List<JsSuite> suites,
+      List<Candidate<?>> out) {
     SourceTree.walk(node, n -> {
       if (!n.getType().equals("call_expression")) {
         return true;
@@ -44,7 +48,9 @@ final class JsTests {
         List<String> inner = new ArrayList<>(scope);
         inner.add(title);
         if (c.body() != null) {
-          walk(f, c.body(), inner, out);
+          List<JsSuite> innerSuites = new ArrayList<>(suites);
+          suite(f, n, c.body()).ifPresent(innerSuites::add);
+          walk(f, fw, c.body(), inner, innerSuites.size() == inner.size() ? innerSuites : List.of(), out);
         }
         return false;
       }
@@ -57,8 +63,9 @@ final class JsTests {
         traits.add("async");
       }
       String symbol = scope.isEmpty() ? title : String.join(" > ", scope) + " > " + title;
-      out.add(Candidate.of(symbol, stmt, new TestCase("jest", title, scope, traits,
-          Identifiers.in(f, n), "")));
+      String shown = c.each() ? EachTitle.fill(f, c.table(), title) : title;
+      out.add(Candidate.of(symbol, stmt, new TestCase(fw, title, shown, scope, traits,
+          Identifiers.prioritized(f, n), "", suites, "")));
       return false;
     });
   }
@@ -67,6 +74,7 @@ final class JsTests {
   private static Call classify(CodeFile f, TSNode call) {
     TSNode fn = call.getChildByFieldName("function");
     boolean each = false;
+    TSNode table = null;
     if (fn.getType().equals("call_expression")) {
       TSNode inner = fn.getChildByFieldName("function");
       if (!inner.getType().equals("member_expression")
@@ -74,6 +82,11 @@ final class JsTests {
         return null;
       }
       each = true;
+      TSNode tableArgs = fn.getChildByFieldName("arguments");
+      if (tableArgs != null && !tableArgs.isNull()) {
+        table = tableArgs.getType().equals("template_string") ? tableArgs
+            : SourceTree.namedChildren(tableArgs).stream().findFirst().orElse(null);
+      }
       fn = inner.getChildByFieldName("object");
     }
     boolean suiteMember = false;
@@ -115,7 +128,48 @@ final class JsTests {
     if (body == null && kind.equals("suite")) {
       return null;
     }
-    return new Call(kind, each, title, body);
+    return new Call(kind, each, title, body, table);
+  }
+
+  /**
+   * The suite call {@code call} as written: its text up to the opening brace of {@code fn}'s body, the hooks
+   * and declarations of the body that are not tests or suites, and the text after the closing brace. Empty when
+   * the body is not a block.
+   */
+  private static java.util.Optional<JsSuite> suite(CodeFile f, TSNode call, TSNode fn) {
+    TSNode block = fn.getChildByFieldName("body");
+    if (block == null || block.isNull() || !block.getType().equals("statement_block")) {
+      return java.util.Optional.empty();
+    }
+    TSNode stmt = statementOf(call);
+    String open = f.tree().text(call.getStartByte(), block.getStartByte() + 1);
+    String close = "}" + f.tree().text(block.getEndByte(), stmt.getEndByte());
+    List<String> prelude = new ArrayList<>();
+    for (TSNode s : SourceTree.namedChildren(block)) {
+      if (isSetUp(f, s)) {
+        prelude.add(f.snippet(s));
+      }
+    }
+    return java.util.Optional.of(new JsSuite(open, String.join("\n", prelude), close));
+  }
+
+  /** A hook call ({@code beforeEach(...)}, {@code test.beforeEach(...)}) or a declaration inside a suite body. */
+  private static boolean isSetUp(CodeFile f, TSNode s) {
+    String t = s.getType();
+    if (t.equals("lexical_declaration") || t.equals("variable_declaration")) {
+      return true;
+    }
+    if (!t.equals("expression_statement")) {
+      return false;
+    }
+    List<TSNode> inner = SourceTree.namedChildren(s);
+    if (inner.isEmpty() || !inner.get(0).getType().equals("call_expression")) {
+      return false;
+    }
+    TSNode fn = inner.get(0).getChildByFieldName("function");
+    String name = fn.getType().equals("member_expression") ? f.text(fn.getChildByFieldName("property"))
+        : f.text(fn);
+    return HOOKS.contains(name);
   }
 
   private static TSNode statementOf(TSNode n) {

@@ -46,11 +46,12 @@ final class PythonTests {
       if (!scope.isEmpty()) {
         traits.add("class");
       }
-      String framework = !header.isEmpty() && header.contains("TestCase") || unittest && !scope.isEmpty()
-          ? "unittest" : "pytest";
+      TestFramework framework = !header.isEmpty() && header.contains("TestCase") || unittest && !scope.isEmpty()
+          ? TestFramework.UNITTEST : TestFramework.PYTEST;
       String symbol = scope.isEmpty() ? name : String.join(".", scope) + "." + name;
-      out.add(Candidate.of(symbol, stmt, new TestCase(framework, name, scope, traits,
-          Identifiers.in(f, def), header)));
+      String first = stmt == def ? "" : Parametrize.firstCase(f, stmt);
+      out.add(Candidate.of(symbol, stmt, new TestCase(framework, name, name, scope, traits,
+          Identifiers.prioritized(f, def), header, List.of(), first)));
       return;
     }
     if (!def.getType().equals("class_definition")) {

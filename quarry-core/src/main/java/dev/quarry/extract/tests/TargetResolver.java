@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds the code a test exercises: the first name the test uses that the test file imports from a non-test
- * file of the repository and that is defined there (following one re-export); for JUnit, the class named like
+ * Finds the code a test exercises: the first name the test asserts on, calls or else uses (directly or through a
+ * helper of the test file) that the test file imports from a non-test file of the repository and that is
+ * defined there (following one re-export); for JUnit, the class named like
  * the test class without its {@code Test} suffix; failing that, a definition of the module named like the test
  * file ({@code test_pool.py} → {@code pool.py}) that the test's name mentions.
  */
@@ -27,8 +28,12 @@ final class TargetResolver {
     this.modules = modules;
   }
 
-  Optional<Definition> resolve(CodeFile f, TestCase test) {
-    List<String> refs = new java.util.ArrayList<>(test.referenced());
+  Optional<Definition> resolve(CodeFile f, TestCase test, Preamble preamble) {
+    java.util.Set<String> expanded = new java.util.LinkedHashSet<>(test.referenced());
+    for (String ref : test.referenced()) {
+      preamble.helper(ref).ifPresent(h -> expanded.addAll(Identifiers.prioritized(f, h)));
+    }
+    List<String> refs = new java.util.ArrayList<>(expanded);
     for (int i = test.scope().size() - 1; i >= 0; i--) {
       String s = test.scope().get(i);
       refs.add(s);
@@ -36,7 +41,7 @@ final class TargetResolver {
         refs.add(s.substring(4));
       }
     }
-    TestCase t = new TestCase(test.framework(), test.name(), test.scope(), test.traits(), refs, test.header());
+    TestCase t = test.withReferenced(refs);
     return switch (f.grammar()) {
       case PYTHON -> python(f, t);
       case JAVASCRIPT, TYPESCRIPT, TSX -> js(f, t);

@@ -6,7 +6,7 @@ import dev.quarry.extract.code.CodeFile;
 import dev.quarry.extract.code.CodeRun;
 import dev.quarry.extract.code.Definition;
 import dev.quarry.extract.code.Draft;
-import dev.quarry.extract.code.Phrasing;
+import dev.quarry.extract.code.Template;
 import dev.quarry.extract.code.Snippet;
 import dev.quarry.syntax.Grammar;
 import java.util.ArrayList;
@@ -21,22 +21,12 @@ import java.util.TreeMap;
  * Test functions of pytest, unittest, jest/vitest/mocha and JUnit. One example per test function: it maps to
  * one behaviour, stays within the size limits where whole files or describe blocks often do not, and its
  * count can be checked against the test runner's. The request names the code under test (resolved through
- * the test file's imports) with its signature; the answer is the test as written, wrapped in its class or
- * describe blocks.
+ * what the test asserts on and calls, through the test file's imports) with its signature and the framework
+ * detected from the file's imports; the answer is the test as written with the file's imports and helpers it
+ * uses, inside its class or its real describe blocks and their hooks. Prompts and leads are templates
+ * ({@code /dev/quarry/extract/tests/*.txt}).
  */
 public final class TestsExtractor extends CodeExtractor {
-  private static final List<String> WITH_TARGET = List.of(
-      "Write a {framework} test for `{target}` from `{target_path}` that checks that {behaviour}.{style}\n\n{signature}",
-      "Here is `{target}` (`{target_path}`):\n\n{signature}\n\nAdd a {framework} test showing that {behaviour}.{style}",
-      "I need a unit test for `{target}`: {behaviour}. Use {framework}.{style}\n\nIts signature:\n\n{signature}",
-      "Cover this behaviour of `{target}` with a {framework} test: {behaviour}.{style}\n\n{signature}");
-  private static final List<String> WITHOUT_TARGET = List.of(
-      "Write a {framework} test `{name}` that checks that {behaviour}.{style} It belongs in `{path}`.",
-      "Add a {framework} test to `{path}` showing that {behaviour}.{style}",
-      "How would you test that {behaviour}? Write it with {framework} for `{path}`.{style}");
-  private static final List<String> ANSWERS = List.of("Here is the test:", "A test for it:",
-      "This test covers it:", "The test, as it appears in `{path}`:");
-
   private static final List<String> PYTHON = List.of("**/test_*.py", "**/*_test.py", "**/tests/**/*.py");
   private static final List<String> JS = List.of("**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts}",
       "**/__tests__/**/*.{js,jsx,ts,tsx,mjs,cjs}");
@@ -88,12 +78,13 @@ public final class TestsExtractor extends CodeExtractor {
   @Override
   protected Optional<Draft> draft(CodeFile file, Candidate<?> c, CodeRun run) {
     TestCase t = (TestCase) c.data();
-    Optional<Definition> target = new TargetResolver(run.modules()).resolve(file, t);
+    Preamble preamble = Preamble.of(file);
+    Optional<Definition> target = new TargetResolver(run.modules()).resolve(file, t, preamble);
     String key = file.path() + "#" + c.symbol();
     Map<String, String> v = new TreeMap<>();
-    v.put("framework", frameworkName(t.framework()));
+    v.put("framework", t.framework().displayName());
     v.put("behaviour", behaviour(t));
-    v.put("style", style(t));
+    v.put("style", style(t, run.templates().get("style")));
     v.put("name", t.name());
     v.put("path", file.path());
     String lang = file.fenceLabel();
@@ -104,34 +95,44 @@ public final class TestsExtractor extends CodeExtractor {
       v.put("target_path", d.path());
       String sig = Snippet.fence(Grammar.forPath(d.path()).map(Grammar::id).orElse(lang), d.signature());
       v.put("signature", d.summary().isEmpty() ? sig : sig + "\n\n" + d.name() + ": " + d.summary());
-      user = Phrasing.fill(key, WITH_TARGET, v);
+      user = run.templates().get("ask-with-target").fill(key, v);
     } else {
-      user = Phrasing.fill(key, WITHOUT_TARGET, v);
+      user = run.templates().get("ask").fill(key, v);
     }
-    String code = wrap(t, Snippet.of(file.tree(), c.first(), c.last()), file.grammar());
-    String answer = Phrasing.fill(key + "a", ANSWERS, v) + "\n\n" + Snippet.fence(lang, code);
-    List<String> tags = new ArrayList<>(List.of("test", t.framework()));
+    String test = wrap(t, Snippet.of(file.tree(), c.first(), c.last()), file.grammar());
+    List<String> around = new ArrayList<>();
+    t.suites().forEach(s -> {
+      around.add(s.open());
+      around.add(s.prelude());
+    });
+    around.add(t.header());
+    String code = preamble.forCode(c.first(), around) + test;
+    String answer = run.templates().get("answer-lead").fill(key + "a", v) + "\n\n" + Snippet.fence(lang, code);
+    List<String> tags = new ArrayList<>(List.of("test", t.framework().id()));
     tags.addAll(t.traits());
     Map<String, String> meta = new TreeMap<>();
-    meta.put("test_framework", t.framework());
+    meta.put("test_framework", t.framework().id());
     meta.put("code_under_test", target.map(d -> d.path() + "#" + d.name()).orElse(""));
     return Optional.of(new Draft(user.strip(), answer, file.language(), tags, meta));
   }
 
+  /**
+   * The test inside what encloses it in the file: its Python or Java class header, or its JavaScript suites as
+   * written with their hooks. A JavaScript test whose suites could not be read is shown alone: a wrapper is
+   * never invented.
+   */
   private static String wrap(TestCase t, String code, Grammar g) {
-    if (t.header().isEmpty() && t.scope().isEmpty()) {
-      return code;
-    }
     if (g == Grammar.PYTHON) {
-      return t.header() + "\n" + indent(code, "    ");
+      return t.header().isEmpty() ? code : t.header() + "\n" + indent(code, "    ");
     }
     if (g == Grammar.JAVA) {
-      return t.header() + "\n" + indent(code, "  ") + "\n}";
+      return t.header().isEmpty() ? code : t.header() + "\n" + indent(code, "  ") + "\n}";
     }
     String out = code;
-    for (int i = t.scope().size() - 1; i >= 0; i--) {
-      String title = t.scope().get(i).replace("\\", "\\\\").replace("'", "\\'");
-      out = "describe('" + title + "', () => {\n" + indent(out, "  ") + "\n});";
+    for (int i = t.suites().size() - 1; i >= 0; i--) {
+      JsSuite s = t.suites().get(i);
+      String body = s.prelude().isEmpty() ? out : s.prelude() + "\n\n" + out;
+      out = s.open() + "\n" + indent(body, "  ") + "\n" + s.close();
     }
     return out;
   }
@@ -144,20 +145,10 @@ public final class TestsExtractor extends CodeExtractor {
     return sb.toString().stripTrailing();
   }
 
-  private static String frameworkName(String f) {
-    return switch (f) {
-      case "pytest" -> "pytest";
-      case "unittest" -> "unittest";
-      case "jest" -> "Jest";
-      case "junit" -> "JUnit 5";
-      default -> f;
-    };
-  }
-
   /** The behaviour a test checks, from its title or name ({@code test_acquire_times_out} → "acquire times out"). */
   static String behaviour(TestCase t) {
-    String n = t.name();
-    if (t.framework().equals("jest")) {
+    String n = t.title();
+    if (t.framework().javascript()) {
       return n.strip();
     }
     if (n.startsWith("test_")) {
@@ -177,27 +168,31 @@ public final class TestsExtractor extends CodeExtractor {
       }
     }
     String s = sb.toString().strip().replaceAll(" +", " ");
-    return s.isEmpty() ? "it works" : s.toLowerCase(Locale.ROOT).equals(s) ? s : s;
+    return s.isEmpty() ? "it works" : s;
   }
 
-  private static String style(TestCase t) {
-    List<String> parts = new ArrayList<>();
+  /** The {@code {style}} sentence, from the parts of {@code parts} (see {@code tests/style.txt}). */
+  private static String style(TestCase t, Template parts) {
+    List<String> out = new ArrayList<>();
+    Map<String, String> v = new TreeMap<>();
+    v.put("first", t.firstCase().isEmpty() ? t.title() : t.firstCase());
+    v.put("suite", t.scope().isEmpty() ? "" : t.scope().get(t.scope().size() - 1));
+    boolean js = t.framework().javascript();
     if (t.traits().contains("parametrized")) {
-      parts.add(t.framework().equals("jest") ? "run it over a table of cases with `each`"
-          : t.framework().equals("junit") ? "make it a parameterized test" : "parametrize it over several cases");
+      int part = js ? 0 : t.framework() == TestFramework.JUNIT4 || t.framework() == TestFramework.JUNIT5 ? 1
+          : t.firstCase().isEmpty() ? 2 : 3;
+      out.add(parts.fillAt(part, v));
     }
     if (t.traits().contains("async")) {
-      parts.add("the test is async");
+      out.add(parts.fillAt(4, v));
     }
-    if (!t.scope().isEmpty() && !t.framework().equals("jest")) {
-      parts.add("put it in `" + t.scope().get(t.scope().size() - 1) + "`");
-    } else if (!t.scope().isEmpty()) {
-      parts.add("it goes in the `" + t.scope().get(t.scope().size() - 1) + "` describe block");
+    if (!t.scope().isEmpty()) {
+      out.add(parts.fillAt(js ? 5 : 6, v));
     }
-    if (parts.isEmpty()) {
+    if (out.isEmpty()) {
       return "";
     }
-    String s = String.join("; ", parts);
+    String s = String.join("; ", out);
     return " " + Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";
   }
 }

@@ -25,7 +25,8 @@ class AnalyzerTest {
     Example other = example("Write h", "SELECT 1", "database", "c.sql");
     Path in = write(dir.resolve("all.jsonl"), List.of(tested, plain, other));
 
-    AnalysisReport r = new Analyzer(QuarryConfig.defaults(), ProgressListener.NONE).run(List.of(in));
+    QuarryConfig sdkTarget = dev.quarry.config.ConfigLoader.parse("quarry.yaml", "categories:\n  sdk: {target: 35}\n");
+    AnalysisReport r = new Analyzer(sdkTarget, ProgressListener.NONE).run(List.of(in));
 
     assertThat(r.in()).isEqualTo(3).isEqualTo(r.out());
     assertThat(r.categories()).containsExactly(java.util.Map.entry("sdk", 2L), java.util.Map.entry("database", 1L));
@@ -38,6 +39,7 @@ class AnalyzerTest {
     assertThat(r.tokens().get("example").max()).isGreaterThan(r.tokens().get("assistant").max());
     Gap sdk = r.gaps().stream().filter(g -> g.category().equals("sdk")).findFirst().orElseThrow();
     assertThat(sdk.have()).isEqualTo(2);
+    assertThat(sdk.target()).isEqualTo(35);
     assertThat(sdk.missing()).isEqualTo(sdk.target() - 2);
     ObjectNode json = r.toJson();
     assertThat(json.at("/categories/sdk/share").asDouble()).isEqualTo(0.6667);

@@ -53,6 +53,22 @@ class BalancerTest {
   }
 
   @Test
+  void withoutConfiguredTargetsNoRealExampleIsThrownAway() throws Exception {
+    List<Example> in = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      in.add(example("q" + i, "answer " + i, "sdk", "f" + i + ".py"));
+    }
+    Path file = write(dir.resolve("in.jsonl"), in);
+
+    BalanceReport r = new Balancer(QuarryConfig.defaults(), 0, ProgressListener.NONE).run(file,
+        dir.resolve("out.jsonl"));
+
+    assertThat(r.removed()).isZero();
+    assertThat(r.out()).isEqualTo(60);
+    assertThat(QuarryConfig.defaults().categories()).allSatisfy(c -> assertThat(c.target()).isZero());
+  }
+
+  @Test
   void neverRepeatsUnlessAllowedAndThenAtMostNTimes() throws Exception {
     Path file = write(dir.resolve("in.jsonl"), List.of(example("t", "x", "testing", "t.py")));
 

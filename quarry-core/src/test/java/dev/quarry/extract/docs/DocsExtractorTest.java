@@ -70,6 +70,14 @@ class DocsExtractorTest {
   }
 
   @Test
+  void defaultsReadReadmesDocsFoldersAndDevelopmentGuides() {
+    ExtractRun r = ExtractRun.of(new DocsExtractor(), ExtractRun.fixture("docs-defaults"), "");
+
+    assertThat(r.examples()).extracting(e -> e.source().path()).containsExactlyInAnyOrder("README.md",
+        "development.md", "docs/howto/deploy.md", "sdk/README.md");
+  }
+
+  @Test
   void phrasingIsStableAcrossRuns() {
     assertThat(run().examples()).isEqualTo(run().examples());
   }

@@ -22,7 +22,7 @@ class McpExtractorTest {
     assertThat(search.messages().get(1).content()).contains("Search the documentation");
     Example git = r.bySymbol("git_status");
     assertThat(git.source().lines()).isEqualTo(new LineRange(25, 29));
-    assertThat(git.messages().get(2).content()).contains("\"repo_path\": \"<repo_path>\"")
+    assertThat(git.messages().get(2).content()).contains("\"repo_path\": \"docs/getting-started.md\"")
         .contains("class GitStatus(BaseModel)");
     assertThat(git.category()).isEqualTo("mcp-tools");
   }
@@ -39,6 +39,28 @@ class McpExtractorTest {
     Example manifest = r.bySymbol("read_file");
     assertThat(manifest.source().path()).isEqualTo("tools.json");
     assertThat(manifest.source().lines()).isEqualTo(new LineRange(3, 7));
-    assertThat(manifest.messages().get(2).content()).contains("\"path\": \"<path>\"");
+    assertThat(manifest.messages().get(2).content()).contains("\"path\": \"docs/getting-started.md\"");
+  }
+
+  @Test
+  void typescriptToolReadsAConcatenatedDescriptionAndTheSchemaByPosition() {
+    var r = ExtractorFixture.run(mcp, "mcp/ts-positions");
+    assertThat(r.symbols()).containsExactly("search_passages", "fetch_page");
+    Example search = r.bySymbol("search_passages");
+    assertThat(search.messages().get(1).content())
+        .contains("(Find the passages most similar to a query")
+        .contains("collection_id: z.string().describe(");
+    String answer = search.messages().get(2).content();
+    assertThat(answer).containsPattern("\"collection_id\": \"collection-[0-9a-f]{8}\"")
+        .contains("\"query\": \"how to rotate an API key\"")
+        .doesNotContain("\"top_k\":").doesNotContain("\"mode\":")
+        .contains("`top_k` (default `5`) and `mode` are optional.")
+        .doesNotContainPattern("\"<[a-z_]+>\"");
+    Example fetch = r.bySymbol("fetch_page");
+    assertThat(fetch.messages().get(1).content()).contains("page_url: z.string().url()")
+        .doesNotContain("readOnlyHint");
+    assertThat(fetch.messages().get(2).content())
+        .contains("\"page_url\": \"https://example.com/docs/getting-started\"")
+        .contains("\"retries\": 2");
   }
 }

@@ -28,6 +28,17 @@ class RoutesExtractorTest {
   }
 
   @Test
+  void thePromptStatesEveryContractDetailTheAnswersDecoratorDeclares() {
+    var r = ExtractorFixture.run(routes, "routes/fastapi-contract");
+    Example search = r.bySymbol("POST /v1/vectors/search");
+    String prompt = search.messages().get(1).content();
+    assertThat(search.messages().get(2).content()).contains("operation_id=\"searchVectors\"");
+    assertThat(prompt).contains("Declare the operation id `searchVectors`, the response model `SearchResponse`, "
+        + "status code `200`, the dependencies `[Depends(require_scope(\"read\"))]` and the error responses "
+        + "`error_responses(401, 404)`.");
+  }
+
+  @Test
   void flaskBlueprintPrefixesAddUp() {
     var r = ExtractorFixture.run(routes, "routes/flask-blueprints");
     assertThat(r.symbols()).containsExactly("GET /health", "GET|POST /auth/v2/login");

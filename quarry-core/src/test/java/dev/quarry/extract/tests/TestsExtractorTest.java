@@ -27,6 +27,10 @@ class TestsExtractorTest {
     assertThat(method.messages().get(2).content()).contains("class TestPool:\n    def test_zero_size_is_allowed");
     assertThat(r.bySymbol("PoolCase.test_size_is_stored").meta().get("test_framework").asText())
         .isEqualTo("unittest");
+    assertThat(param.messages().get(1).content()).contains("pytest").contains("the first being `size=1`");
+    assertThat(param.messages().get(2).content())
+        .contains("import pytest\nfrom app.pool import ConnectionPool as Pool\n\n@pytest.mark.parametrize")
+        .doesNotContain("import unittest");
     assertThat(r.coverage().skips()).anySatisfy(s -> {
       assertThat(s.path()).isEqualTo("tests/fakes.py");
       assertThat(s.reason()).isEqualTo(SkipReason.NO_CANDIDATES);
@@ -48,6 +52,51 @@ class TestsExtractorTest {
     assertThat(each.tags()).contains("parametrized", "async");
     assertThat(each.messages().get(1).content()).contains("useCounter(initial: number = 0)");
     assertThat(each.messages().get(2).content()).contains("describe('useCounter', () => {\n  describe('increment'");
+    assertThat(each.messages().get(1).content()).contains("Jest").contains("adds one to 1").doesNotContain("%i");
+    assertThat(each.meta().get("test_framework").asText()).isEqualTo("jest");
+  }
+
+  @Test
+  void saysVitestForAVitestFileAndKeepsItsImportsHelpersAndHooks() {
+    var r = ExtractorFixture.run(tests, "tests/vitest");
+    Example each = r.bySymbol("formatPrice > formats %i dollars as %s");
+    String prompt = each.messages().get(1).content();
+    assertThat(prompt).contains("Vitest").doesNotContain("Jest").contains("formats 1 dollars as $1.00")
+        .doesNotContain("%i").doesNotContain("%s");
+    assertThat(each.meta().get("test_framework").asText()).isEqualTo("vitest");
+    assertThat(each.tags()).contains("vitest").doesNotContain("jest");
+    String answer = each.messages().get(2).content();
+    assertThat(answer).contains("import { beforeEach, describe, expect, it, vi } from \"vitest\";\n"
+        + "import { formatPrice, total } from \"../price\";")
+        .doesNotContain("unrelated")
+        .contains("function cents(n: number): number {")
+        .doesNotContain("function cart(")
+        .contains("describe(\"formatPrice\", () => {\n  beforeEach(() => {\n    vi.useRealTimers();\n  });")
+        .contains("\n});\n```");
+    assertThat(each.meta().get("code_under_test").asText()).isEqualTo("src/price.ts#formatPrice");
+  }
+
+  @Test
+  void fillsDollarNamePlaceholdersFromTheFirstObjectCaseAndResolvesWhatTheTestAssertsOn() {
+    var r = ExtractorFixture.run(tests, "tests/vitest");
+    Example each = r.bySymbol("formatPrice > adds up $amounts to $sum");
+    assertThat(each.messages().get(1).content()).contains("adds up [1, 2] to 300").doesNotContain("$sum");
+    assertThat(each.messages().get(2).content()).contains("function cart(...amounts: number[]): Item[] {")
+        .contains("function cents(n: number)").contains("type Item = { cents: number };");
+    assertThat(each.meta().get("code_under_test").asText()).isEqualTo("src/price.ts#total");
+  }
+
+  @Test
+  void keepsPlaywrightTestDescribeAsWrittenAndNeverInventsADescribe() {
+    var r = ExtractorFixture.run(tests, "tests/playwright");
+    Example t = r.bySymbol("login page > signs a known user in");
+    assertThat(t.messages().get(1).content()).contains("Playwright Test").doesNotContain("Jest");
+    String answer = t.messages().get(2).content();
+    assertThat(answer).contains("import { expect, test } from \"@playwright/test\";")
+        .contains("const USER = { name: \"ada\", password: \"secret-horse\" };")
+        .contains("test.describe(\"login page\", () => {\n  test.beforeEach(async ({ page }) => {")
+        .doesNotContain("describe('login page'");
+    assertThat(t.meta().get("test_framework").asText()).isEqualTo("playwright");
   }
 
   @Test
