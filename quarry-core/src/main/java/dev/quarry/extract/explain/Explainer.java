@@ -114,8 +114,15 @@ public final class Explainer {
     }
     if (usage != null) {
       out.append("\n\n").append(templates.get("usage").fill(key, Map.of("path", usage.path(), "line",
-          Integer.toString(usage.first())))).append("\n\n```").append(e.language()).append('\n')
-          .append(usage.text()).append("\n```");
+          Integer.toString(usage.first()))));
+      String call = usage.text().strip();
+      if (call.indexOf('\n') < 0 && call.indexOf('`') < 0) {
+        // One call line is a fragment (its arguments are the caller's variables): inline, so it is read as an
+        // illustration and not as a second program that should run on its own.
+        out.append(" `").append(call).append('`');
+      } else {
+        out.append("\n\n```").append(e.language()).append('\n').append(usage.text()).append("\n```");
+      }
       source(sources, usage);
     }
     List<Message> messages = new ArrayList<>(e.messages());

@@ -49,7 +49,7 @@ class ExplainerTest {
         .contains("Standards › Chunking (`docs/standards.md`, line 5)")
         .contains("`test_chunk_text_overlaps`")
         .contains("`ingest`").contains("`app/ingest.py`")
-        .contains("```python\nparts = chunk_text(doc, 400, 50)\n```");
+        .contains("(line 5): `parts = chunk_text(doc, 400, 50)`").doesNotContain("```python\nparts =");
     JsonNode sources = out.meta().get("explanation_sources");
     assertThat(sources).hasSize(4);
     assertThat(sources.get(0).get("path").asText()).isEqualTo("docs/standards.md");
