@@ -38,6 +38,9 @@ public final class Knowledge {
   private final List<TestCase> tests;
   private final Map<String, List<String>> sources;
 
+  /** Identifier → the (path, 0-based line) pairs whose line holds it, in path then line order; built on first use. */
+  private Map<String, List<Map.Entry<String, Integer>>> identifierLines;
+
   private Knowledge(List<DocRule> rules, List<TestCase> tests, Map<String, List<String>> sources) {
     this.rules = List.copyOf(rules);
     this.tests = List.copyOf(tests);
@@ -118,23 +121,54 @@ public final class Knowledge {
     List<Sourced> out = new ArrayList<>();
     Pattern def = Pattern.compile("^\\s*(?:export\\s+)?(?:async\\s+)?(?:def|function|class)\\s+"
         + Pattern.quote(symbol) + "\\b|^\\s*(?:async\\s+)?" + Pattern.quote(symbol) + "\\s*\\(.*\\)\\s*(:[^=]*)?\\{\\s*$");
-    for (Map.Entry<String, List<String>> s : sources.entrySet()) {
-      List<String> lines = s.getValue();
-      for (int i = 0; i < lines.size(); i++) {
-        int n = i + 1;
-        if (s.getKey().equals(path) && n >= first && n <= last) {
-          continue;
-        }
-        String l = lines.get(i);
-        String t = l.strip();
-        if (t.startsWith("#") || t.startsWith("//") || t.startsWith("*") || t.startsWith("import ")
-            || t.startsWith("from ") || def.matcher(l).find() || !callsName(l, symbol)) {
-          continue;
-        }
-        out.add(new Sourced(enclosing(lines, i) + ": " + t, s.getKey(), n, n));
+    // Only lines holding the symbol's last identifier can call it: an index over the repository, built once,
+    // keeps this linear in the repository instead of in records × repository lines.
+    Matcher word = IDENTIFIER.matcher(symbol);
+    String key = null;
+    while (word.find()) {
+      key = word.group();
+    }
+    if (key == null) {
+      return out;
+    }
+    for (Map.Entry<String, Integer> at : identifierLines().getOrDefault(key, List.of())) {
+      List<String> lines = sources.get(at.getKey());
+      int i = at.getValue();
+      int n = i + 1;
+      if (at.getKey().equals(path) && n >= first && n <= last) {
+        continue;
       }
+      String l = lines.get(i);
+      String t = l.strip();
+      if (t.startsWith("#") || t.startsWith("//") || t.startsWith("*") || t.startsWith("import ")
+          || t.startsWith("from ") || !callsName(l, symbol) || def.matcher(l).find()) {
+        continue;
+      }
+      out.add(new Sourced(enclosing(lines, i) + ": " + t, at.getKey(), n, n));
     }
     return out;
+  }
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+  private synchronized Map<String, List<Map.Entry<String, Integer>>> identifierLines() {
+    if (identifierLines == null) {
+      Map<String, List<Map.Entry<String, Integer>>> index = new java.util.HashMap<>();
+      for (Map.Entry<String, List<String>> s : sources.entrySet()) {
+        List<String> lines = s.getValue();
+        for (int i = 0; i < lines.size(); i++) {
+          Matcher m = IDENTIFIER.matcher(lines.get(i));
+          Set<String> seen = new java.util.HashSet<>();
+          while (m.find()) {
+            if (seen.add(m.group())) {
+              index.computeIfAbsent(m.group(), k -> new ArrayList<>()).add(Map.entry(s.getKey(), i));
+            }
+          }
+        }
+      }
+      identifierLines = index;
+    }
+    return identifierLines;
   }
 
   /** Whether {@code text} calls {@code symbol}: {@code symbol(}, {@code .symbol(}, {@code new symbol(}. */
