@@ -91,8 +91,9 @@ public final class Explainer {
       }
       Set<String> said = new java.util.HashSet<>();
       sentences.forEach(x -> said.add(x.path() + ":" + x.first()));
-      usage = usageLine(symbol, e, first, last, said);
-      sentences.addAll(callerSentences(symbol, e, first, last, key));
+      List<Sourced> sites = knowledge.callSites(symbol, e.source().path(), first, last);
+      usage = usageLine(symbol, sites, e, said);
+      sentences.addAll(callerSentences(symbol, sites, key));
     }
     if (sentences.isEmpty()) {
       return e;
@@ -179,10 +180,10 @@ public final class Explainer {
     return new Sourced(templates.get("test").fill(key + t.name(), values), a.path(), a.first(), a.last());
   }
 
-  private List<Sourced> callerSentences(String symbol, Example e, int first, int last, String key) {
+  private List<Sourced> callerSentences(String symbol, List<Sourced> sites, String key) {
     List<Sourced> out = new ArrayList<>();
     Set<String> callers = new LinkedHashSet<>();
-    for (Sourced s : knowledge.callSites(symbol, e.source().path(), first, last)) {
+    for (Sourced s : sites) {
       int colon = s.text().indexOf(": ");
       String caller = s.text().substring(0, colon);
       if (caller.equals(symbol) || caller.equals("module") || out.size() >= MAX_CALLERS || !callers.add(caller)
@@ -201,7 +202,7 @@ public final class Explainer {
    * the answer's language, preferring one the sentences do not already quote; a leading {@code return} is
    * dropped. Null when there is none.
    */
-  private Sourced usageLine(String symbol, Example e, int first, int last, Set<String> said) {
+  private Sourced usageLine(String symbol, List<Sourced> sites, Example e, Set<String> said) {
     String ext = e.language().equals("python") ? ".py" : e.language().startsWith("typescript")
         || e.language().equals("tsx") ? ".ts" : null;
     if (ext == null) {
@@ -214,7 +215,7 @@ public final class Explainer {
         candidates.add(new Sourced(lines[i].strip(), t.where().path(), t.where().first() + i, t.where().first() + i));
       }
     }
-    for (Sourced c : knowledge.callSites(symbol, e.source().path(), first, last)) {
+    for (Sourced c : sites) {
       String t = c.text().substring(c.text().indexOf(": ") + 2);
       candidates.add(new Sourced(t, c.path(), c.first(), c.last()));
     }
