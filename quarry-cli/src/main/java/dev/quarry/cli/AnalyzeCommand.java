@@ -47,6 +47,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputFormatOption inputFormat;
+
   AnalyzeCommand(Terminal terminal) {
     this.terminal = terminal;
   }
@@ -54,6 +57,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     QuarryConfig cfg = ConfigLoader.resolve(null, config);
+    inputFormat.apply(cfg);
     AnalysisReport r = new Analyzer(cfg, terminal.progress(common.quiet)).run(inputs);
     QualityReport q = new QualityAnalyzer(repo, terminal.progress(common.quiet)).run(inputs);
     ObjectNode json = r.toJson();

@@ -49,6 +49,9 @@ final class BalanceCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputFormatOption inputFormat;
+
   BalanceCommand(Terminal terminal) {
     this.terminal = terminal;
   }
@@ -59,6 +62,7 @@ final class BalanceCommand implements Callable<Integer> {
       throw new UsageException("--allow-repeat " + allowRepeat + " is negative", "give 0 or more extra copies");
     }
     QuarryConfig cfg = ConfigLoader.resolve(null, config);
+    inputFormat.apply(cfg);
     BalanceReport r = new Balancer(cfg, allowRepeat, terminal.progress(common.quiet)).withCoverage(coverage)
         .run(input, output);
     ObjectNode json = r.toJson();

@@ -70,6 +70,9 @@ final class CombineCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputFormatOption inputFormat;
+
   CombineCommand(Terminal terminal) {
     this.terminal = terminal;
   }
@@ -77,6 +80,7 @@ final class CombineCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     QuarryConfig cfg = ConfigLoader.resolve(null, config);
+    inputFormat.apply(cfg);
     DedupSettings.Mode mode = cfg.dedup().mode();
     if (dedup != null) {
       try {

@@ -123,6 +123,9 @@ final class EvalCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputFormatOption inputFormat;
+
   EvalCommand(Terminal terminal) {
     this(terminal, System::getenv);
   }
@@ -136,6 +139,7 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     checkOptions();
     Optional<String> key = apiKey();
+    inputFormat.apply(config == null ? QuarryConfig.defaults() : ConfigLoader.load(config));
     List<EvalItem> items = EvalItems.read(prompts, limit);
     Path symbolsFile = symbols != null ? symbols : Files.exists(Path.of(DEFAULT_SYMBOLS)) ? Path.of(DEFAULT_SYMBOLS) : null;
     SymbolIndex index = symbolsFile == null ? SymbolIndex.empty() : SymbolIndex.load(symbolsFile);

@@ -40,12 +40,16 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputFormatOption inputFormat;
+
   ExportCommand(Terminal terminal) {
     this.terminal = terminal;
   }
 
   @Override
   public Integer call() throws Exception {
+    inputFormat.apply(dev.quarry.config.QuarryConfig.defaults());
     if (!Files.isDirectory(dataset)) {
       throw new InputException(dataset.toString(), 0, "not a folder", "give the dataset folder written by quarry split");
     }

@@ -49,6 +49,7 @@ public final class QuarryCli implements Runnable {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, boolean interactive) {
+    dev.quarry.io.RecordImport.configure(dev.quarry.io.InputFormat.AUTO, null);
     CommandLine cl = new CommandLine(new QuarryCli());
     Verbs.register(cl, new Terminal(out, err, interactive));
     cl.setOut(new PrintWriter(out, true));

@@ -54,6 +54,9 @@ final class SplitCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputFormatOption inputFormat;
+
   SplitCommand(Terminal terminal) {
     this.terminal = terminal;
   }
@@ -61,6 +64,7 @@ final class SplitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     QuarryConfig cfg = ConfigLoader.resolve(null, config);
+    inputFormat.apply(cfg);
     SplitSettings d = cfg.split();
     SplitSettings s;
     try {

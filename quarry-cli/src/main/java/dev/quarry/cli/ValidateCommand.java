@@ -71,6 +71,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputFormatOption inputFormat;
+
   ValidateCommand(Terminal terminal) {
     this.terminal = terminal;
   }
@@ -79,6 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Severity threshold = threshold();
     QuarryConfig cfg = ConfigLoader.resolve(Path.of(""), config);
+    inputFormat.apply(cfg);
     if (listRules) {
       return listRules(cfg);
     }

@@ -15,6 +15,7 @@ final class Verbs {
         new BuildCommand(terminal),
         new InitCommand(terminal),
         new ExtractCommand(terminal),
+        new ImportCommand(terminal),
         new ValidateCommand(terminal),
         new CombineCommand(terminal),
         new AnalyzeCommand(terminal),

@@ -81,6 +81,15 @@ public final class JsonlReader {
    * @throws InputException when the line is the cut-off end of a truncated file
    */
   public static JsonlLine parseLine(Path file, long lineNo, String text, boolean terminated) {
+    return parseLine(file, lineNo, text, terminated, new InputFormat[1]);
+  }
+
+  /**
+   * As {@link #parseLine(Path, long, String, boolean)}, for the lines of one file in order: {@code fileFormat[0]}
+   * holds the file's format, set from its first record (see {@link InputFormat}); a later record of another
+   * family is fatal.
+   */
+  static JsonlLine parseLine(Path file, long lineNo, String text, boolean terminated, InputFormat[] fileFormat) {
     JsonNode node;
     try {
       node = Json.mapper().readTree(text);
@@ -94,12 +103,39 @@ public final class JsonlReader {
       return new JsonlLine.Malformed(lineNo, raw, Rejection.error("json", "not valid JSON: " + why, "line:" + lineNo));
     }
     try {
+      node = RecordImport.toQuarry(node, format(file, lineNo, node, fileFormat), file, lineNo);
       return new JsonlLine.Parsed(lineNo, ExampleCodec.fromJson(node));
     } catch (RecordException e) {
       JsonNode original = node.isObject() ? node : JsonNodeFactory.instance.objectNode().set("raw", node);
       return new JsonlLine.Malformed(lineNo, original,
           Rejection.error("schema", e.getMessage() + " (" + e.fix() + ")", "line:" + lineNo));
     }
+  }
+
+  /** The format to read {@code node} as: forced, else detected, checked against the file's. */
+  private static InputFormat format(Path file, long lineNo, JsonNode node, InputFormat[] fileFormat) {
+    InputFormat forced = RecordImport.forced();
+    if (forced != InputFormat.AUTO) {
+      return forced;
+    }
+    java.util.Optional<InputFormat> detected = InputFormat.detect(node);
+    InputFormat first = fileFormat[0];
+    if (detected.isEmpty()) {
+      if (first == null && node.isObject()) {
+        throw new InputException(file.toString(), lineNo, "cannot detect the record format: the record has no "
+            + "messages, conversations or instruction key", "pass --input-format quarry|openai|sharegpt|alpaca, "
+            + "or fix the first record");
+      }
+      return first == null ? InputFormat.QUARRY : first;
+    }
+    if (first == null) {
+      fileFormat[0] = detected.get();
+    } else if (!first.sameFamily(detected.get())) {
+      throw new InputException(file.toString(), lineNo, "this record is " + detected.get().wire() + " but the file's "
+          + "first record is " + first.wire() + ": a file mixes formats", "keep one format per file, e.g. convert "
+          + "each part with quarry import");
+    }
+    return detected.get();
   }
 
   private static final class LineSpliterator extends Spliterators.AbstractSpliterator<JsonlLine> {
@@ -114,6 +150,7 @@ public final class JsonlReader {
     private byte[] buf = new byte[8192];
     private long lineNo;
     private boolean eof;
+    private final InputFormat[] fileFormat = new InputFormat[1];
 
     LineSpliterator(Path file, InputStream in, int max) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -144,7 +181,7 @@ public final class JsonlReader {
           if (text.isBlank()) {
             continue;
           }
-          action.accept(parseLine(file, lineNo, text, terminated));
+          action.accept(parseLine(file, lineNo, text, terminated, fileFormat));
           return true;
         }
         return false;

@@ -102,6 +102,11 @@ public final class Analyzer {
         gaps.add(Gap.of(c.name(), c.target(), categories.getOrDefault(c.name(), 0L)));
       }
     }
+    long uncategorized = categories.getOrDefault(dev.quarry.io.RecordImport.UNCATEGORIZED, 0L);
+    if (uncategorized > 0 && !config.categoryNames().contains(dev.quarry.io.RecordImport.UNCATEGORIZED)) {
+      // Imported records no category rule matched: every one is a surplus to move into a real category.
+      gaps.add(Gap.of(dev.quarry.io.RecordImport.UNCATEGORIZED, 0, uncategorized));
+    }
     return new AnalysisReport(inputs.stream().map(Path::toString).toList(), total,
         config.validate().tokenizer(), config.validate().maxTokens(), over, configOrder(categories), extractors,
         languages, inputs.size() > 1 ? splits : Map.of(), tokenStats, configOrder(quality), gaps);

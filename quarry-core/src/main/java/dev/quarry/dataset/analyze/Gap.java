@@ -4,7 +4,8 @@ package dev.quarry.dataset.analyze;
  * A category's distance to its configured target.
  *
  * @param category category name
- * @param target configured target (greater than 0)
+ * @param target configured target (greater than 0), or 0 for {@code uncategorized}: imported records to
+ *     categorise
  * @param have examples present
  * @param missing {@code max(0, target - have)}
  * @param surplus {@code max(0, have - target)}

@@ -42,6 +42,19 @@ abstract class JsonlSplitExporter implements Exporter {
     };
   }
 
+  /**
+   * The record in this format: an imported record whose content is unchanged since it was read in this same
+   * format is written back as its original ({@code meta.original}), so import → export loses no field; the id
+   * is added when this format writes ids and the original had none.
+   */
+  final ObjectNode restoreOrConvert(Example e) {
+    ObjectNode o = convert(e);
+    if (!dev.quarry.io.RecordImport.unchangedImport(e, format())) {
+      return o;
+    }
+    return dev.quarry.io.RecordImport.original(e, o.has("id"));
+  }
+
   @Override
   public void export(DatasetSplits in, Path out) throws IOException {
     Files.createDirectories(out);
@@ -60,7 +73,7 @@ abstract class JsonlSplitExporter implements Exporter {
     try (Stream<Example> examples = JsonlReader.examples(input); JsonlWriter w = JsonlWriter.open(target)) {
       for (Iterator<Example> it = examples.iterator(); it.hasNext(); ) {
         Example e = it.next();
-        ObjectNode o = convert(e);
+        ObjectNode o = restoreOrConvert(e);
         w.write(o);
         audit.line(split, ++n, e, o);
       }

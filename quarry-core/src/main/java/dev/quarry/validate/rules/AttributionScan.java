@@ -42,6 +42,9 @@ final class AttributionScan {
       List<RecordStrings.Field> fields = RecordStrings.of(e);
       for (int i = 0; i < fields.size(); i++) {
         RecordStrings.Field f = fields.get(i);
+        if (f.location().equals("meta.input_format")) {
+          continue; // the name of the format the record was imported from (e.g. openai), written by Quarry
+        }
         boolean code = f.key() || f.kind() == RecordStrings.Kind.SOURCE || f.kind() == RecordStrings.Kind.TAG
             || f.kind() == RecordStrings.Kind.LANGUAGE || f.kind() == RecordStrings.Kind.CATEGORY;
         for (Hit h : text(f.text(), code, v)) {

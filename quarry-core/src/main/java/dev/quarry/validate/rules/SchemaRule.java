@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * SPEC §1 record rules the reader does not already enforce (it rejects broken JSON, wrong types, bad message
- * order, empty contents and wrong ids before any rule runs). Errors: a category that is not configured, a
+ * order, empty contents and wrong ids before any rule runs). Errors: a category that is not configured (an
+ * imported record's {@code uncategorized} is only a warning), a
  * language that is not a known label or {@code text}. Warnings: a source path that is absolute or climbs out
  * of the repository, a commit that is not a hex hash, blank or repeated tags, control characters or U+FFFD
  * (a sign of a broken encoding) in a message.
@@ -50,7 +51,10 @@ public final class SchemaRule implements Rule {
   public Stream<Finding> check(Example e, RuleContext ctx) {
     List<Finding> out = new ArrayList<>();
     List<String> categories = ctx.config().categoryNames();
-    if (!categories.contains(e.category())) {
+    if (e.category().equals(dev.quarry.io.RecordImport.UNCATEGORIZED) && !categories.contains(e.category())) {
+      out.add(Finding.warning(id(), "category \"uncategorized\": no category rule matched this imported record "
+          + "(give it a category, or add paths/keywords under categories: in quarry.yaml)", "category"));
+    } else if (!categories.contains(e.category())) {
       out.add(Finding.error(id(), "category \"" + e.category() + "\" is not configured (use one of "
           + String.join(", ", categories) + ", or add it under categories: in quarry.yaml)", "category"));
     }
