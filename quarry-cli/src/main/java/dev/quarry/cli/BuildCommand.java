@@ -1,11 +1,20 @@
 package dev.quarry.cli;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.build.BuildPipeline;
+import dev.quarry.build.BuildSource;
+import dev.quarry.config.ConfigLoader;
+import dev.quarry.config.QuarryConfig;
+import dev.quarry.config.SourceSpec;
+import dev.quarry.io.InputFormat;
+import dev.quarry.io.RecordImport;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +33,14 @@ import picocli.CommandLine.Parameters;
 final class BuildCommand implements Callable<Integer> {
   private final Terminal terminal;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "REPO", description = "The repository folder (default: .).")
-  Path repo = Path.of(".");
+  @Parameters(arity = "0..*", paramLabel = "SOURCE", description = {"The repository folder (default: .). Several "
+      + "sources build one dataset together: repository folders and record files (Quarry, OpenAI, ShareGPT or "
+      + "Alpaca JSONL), each named by its folder or file name in provenance and the manifest."})
+  List<Path> repos = new ArrayList<>();
+
+  @Option(names = "--each-repo", paramLabel = "DIR", description = "Also build from every folder (and .jsonl file) "
+      + "directly inside DIR, as one source each.")
+  Path eachRepo;
 
   @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml", description = "Configuration (default: REPO/quarry.yaml if present).")
   Path config;
@@ -88,7 +103,28 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BuildPipeline.Result r = new BuildPipeline(terminal.progress(common.quiet)).run(repo, config, output, resume, force);
+    BuildPipeline pipeline = new BuildPipeline(terminal.progress(common.quiet));
+    BuildPipeline.Result r;
+    boolean single = eachRepo == null && repos.size() <= 1
+        && (repos.isEmpty() || java.nio.file.Files.isDirectory(repos.get(0)));
+    QuarryConfig multiConfig = single ? null : ConfigLoader.resolve(null, config);
+    if (single) {
+      // A single repository: its own quarry.yaml applies; sources: in it make it a multi-source build.
+      Path repo = repos.isEmpty() ? Path.of(".") : repos.get(0);
+      QuarryConfig own = ConfigLoader.resolve(repo, config);
+      if (!SourceSpec.read(own).isEmpty()) {
+        multiConfig = own;
+        single = false;
+      }
+    }
+    if (single) {
+      r = pipeline.run(repos.isEmpty() ? Path.of(".") : repos.get(0), config, output, resume, force);
+    } else {
+      boolean fromConfigOnly = repos.size() == 1 && eachRepo == null && !SourceSpec.read(multiConfig).isEmpty();
+      List<Path> extra = fromConfigOnly ? List.of() : repos;
+      RecordImport.configure(InputFormat.AUTO, multiConfig);
+      r = pipeline.runSources(BuildSource.resolve(multiConfig, extra, eachRepo), multiConfig, output, resume, force);
+    }
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("output", output.toString());
     json.set("counts", r.counts());

@@ -118,6 +118,85 @@ public final class BuildPipeline {
   }
 
   /**
+   * Runs a build of several sources (issue 15): repositories and record files, each extracted as its own
+   * stage; provenance names each source, dedup and the split see all of them, the manifest lists every source
+   * with its commit (or a record file's SHA-256).
+   *
+   * @param sources the sources, in order (see {@link BuildSource#resolve}); at least one is a repository
+   * @param config the build's configuration
+   * @param out the output folder
+   * @throws dev.quarry.UsageException (exit 2) when no source is a repository, or as {@link #run}
+   */
+  public Result runSources(List<BuildSource> sources, QuarryConfig config, Path out, boolean resume, boolean force)
+      throws IOException {
+    if (sources.stream().allMatch(BuildSource::records)) {
+      throw new dev.quarry.UsageException("no repository among the sources",
+          "give at least one repository folder; record files are added to what is mined from it");
+    }
+    Path target = OutputFolder.realPath(out);
+    List<String> notes = new ArrayList<>();
+    List<BuildStages.Unit> units = new ArrayList<>();
+    Repository primary = null;
+    QuarryConfig global = config;
+    Set<String> seen = new java.util.HashSet<>();
+    for (BuildSource s : sources) {
+      if (s.records()) {
+        units.add(new BuildStages.Unit(s, null));
+        continue;
+      }
+      Repository opened = Repository.open(s.path()).withName(s.name());
+      OutputFolder.check(opened.root(), target, force);
+      QuarryOwnText own = QuarryOwnText.check(s.config(), opened, notes);
+      if (!seen.add(own.repo().name())) {
+        throw new dev.quarry.UsageException("two sources are named \"" + own.repo().name() + "\" once AI names "
+            + "are removed", "give one of them another name: in quarry.yaml sources:");
+      }
+      if (primary == null) {
+        global = QuarryOwnText.check(config, opened, new ArrayList<>()).config();
+      }
+      Files.createDirectories(target);
+      Repository repo = Repository.open(s.path(), ProgressListener.NONE, Set.of(target)).withName(own.repo().name());
+      primary = primary == null ? repo : primary;
+      units.add(new BuildStages.Unit(new BuildSource(own.repo().name(), s.path(), false, own.config()), repo));
+    }
+    Files.createDirectories(target);
+    try (BuildLock lock = BuildLock.acquire(target)) {
+      lock.staleOwner().ifPresent(o -> notes.add("took over the lock of a build that died (" + o + ")"));
+      if (Journal.recover(target)) {
+        notes.add("completed the interrupted swap of the previous build");
+      }
+      Map<String, String> previous = Manifest.files(target);
+      Path staging = target.resolve(OutputFolder.STAGING);
+      Files.createDirectories(staging);
+      StageRunner stages = new StageRunner(target, staging, global.hash(), resume);
+      BuildStages.Outcome outcome;
+      ObjectNode manifest;
+      try {
+        outcome = new BuildStages(global, primary, units, staging, stages, progress).run();
+        ObjectNode inputs = JsonNodeFactory.instance.objectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode list = inputs.putArray("sources");
+        for (BuildStages.Unit u : units) {
+          ObjectNode o = list.addObject().put("name", u.source().name())
+              .put("kind", u.repo() == null ? "records" : "repository").put("path", u.source().path().toString());
+          if (u.repo() == null) {
+            o.put("sha256", dev.quarry.io.Hashing.sha256(u.source().path()));
+          } else {
+            o.put("commit", u.repo().commit().orElse(null));
+          }
+        }
+        String origin = global.origin();
+        manifest = Manifest.write(staging, inputs, origin, global.hash(), outcome.counts(), outcome.stopped());
+        stages.writeState();
+        Journal.commit(target, previous);
+      } catch (IOException | RuntimeException e) {
+        discard(staging, e);
+        throw e;
+      }
+      return new Result(out, outcome.counts(), manifest, stages.skipped(), notes, outcome.stopped());
+    }
+  }
+
+  /**
    * After a failure: before the commit point, deletes the staging folder (the previous build is untouched);
    * after it, tries once more to complete the swap (a rename needs no free space). What fails here is left to
    * the next build's recovery.

@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,8 +59,29 @@ final class BuildStages {
   private final StageRunner stages;
   private final ProgressListener progress;
   private final OutputRelativePaths paths;
+  private final List<Unit> units;
+
+  /**
+   * One source of a multi-source build, opened.
+   *
+   * @param source the source
+   * @param repo its repository under the source's name, or null for a record file
+   */
+  record Unit(BuildSource source, Repository repo) {}
 
   BuildStages(QuarryConfig config, Repository repo, Path staging, StageRunner stages, ProgressListener progress) {
+    this(config, repo, List.of(), staging, stages, progress);
+  }
+
+  /**
+   * The stages of a multi-source build: each unit is extracted (or imported) as its own stage into
+   * {@code extracted/<name>/}, so {@code --resume} re-extracts only the sources that changed; every later stage
+   * reads them all together. {@code repo} is the first repository, whose root the quality figures and SARIF
+   * locations are relative to.
+   */
+  BuildStages(QuarryConfig config, Repository repo, List<Unit> units, Path staging, StageRunner stages,
+      ProgressListener progress) {
+    this.units = List.copyOf(units);
     this.config = config;
     this.repo = repo;
     this.out = staging;
@@ -77,20 +99,37 @@ final class BuildStages {
     Map<String, String> repoInputs = new TreeMap<>();
     repoInputs.put("repository", Fingerprint.repository(repo));
     repoInputs.put("commit", repo.commit().orElse("none"));
-    ObjectNode ex = stages.run("extract", List.of(), repoInputs, List.of(extractedDir, reports.resolve("coverage.json")),
-        this::extract);
-    counts.set("extract", ex);
-    long extractedCount = 0;
-    for (JsonNode n : ex) {
-      extractedCount += n.asLong();
-    }
-    if (extractedCount == 0) {
-      return new Outcome(counts, "no example extracted from " + repo.entriesSeen() + " entries of the repository"
-          + " — see reports/coverage.json");
-    }
-    // Validation reads the extractor files in extractor order, which the counts keep.
     List<Path> extracted = new ArrayList<>();
-    ex.fieldNames().forEachRemaining(id -> extracted.add(extractedDir.resolve(id + ".jsonl")));
+    long extractedCount = 0;
+    if (units.isEmpty()) {
+      ObjectNode ex = stages.run("extract", List.of(), repoInputs, List.of(extractedDir, reports.resolve("coverage.json")),
+          this::extract);
+      counts.set("extract", ex);
+      for (JsonNode n : ex) {
+        extractedCount += n.asLong();
+      }
+      if (extractedCount == 0) {
+        return new Outcome(counts, "no example extracted from " + repo.entriesSeen() + " entries of the repository"
+            + " — see reports/coverage.json");
+      }
+      // Validation reads the extractor files in extractor order, which the counts keep.
+      ex.fieldNames().forEachRemaining(id -> extracted.add(extractedDir.resolve(id + ".jsonl")));
+    } else {
+      ObjectNode ex = counts.putObject("extract");
+      for (Unit u : units) {
+        ObjectNode one = extractUnit(u, extractedDir.resolve(u.source().name()), reports);
+        ex.set(u.source().name(), one);
+        for (Iterator<Map.Entry<String, JsonNode>> it = one.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> f = it.next();
+          extractedCount += f.getValue().asLong();
+          extracted.add(extractedDir.resolve(u.source().name()).resolve(f.getKey() + ".jsonl"));
+        }
+      }
+      if (extractedCount == 0) {
+        return new Outcome(counts, "no example extracted from the " + units.size() + " sources"
+            + " — see reports/coverage/");
+      }
+    }
 
     ObjectNode validated = stages.run("validate", extracted, Map.of(),
         List.of(work.resolve("accepted.jsonl"), out.resolve("rejected.jsonl"), reports.resolve("validation.json"),
@@ -172,6 +211,67 @@ final class BuildStages {
     }
     ExtractStage.writeCoverage(out.resolve("reports").resolve("coverage.json"), repo, extracted);
     return ex;
+  }
+
+  /**
+   * Extracts one repository source into {@code dir} (coverage in {@code reports/coverage/<name>.json}), or
+   * imports one record file into {@code dir/import.jsonl}; a stage of its own named {@code extract:<name>}.
+   */
+  private ObjectNode extractUnit(Unit u, Path dir, Path reports) throws IOException {
+    String name = u.source().name();
+    if (u.repo() == null) {
+      Map<String, String> in = Map.of("file", dev.quarry.io.Hashing.sha256(u.source().path()), "name", name);
+      return stages.run("extract:" + name, List.of(), in, List.of(dir), () -> importRecords(u, dir));
+    }
+    Map<String, String> in = new TreeMap<>();
+    in.put("repository", Fingerprint.repository(u.repo()));
+    in.put("commit", u.repo().commit().orElse("none"));
+    in.put("config", u.source().config().hash());
+    Path coverage = reports.resolve("coverage").resolve(name + ".json");
+    return stages.run("extract:" + name, List.of(), in, List.of(dir, coverage), () -> {
+      QuarryConfig c = u.source().config();
+      List<ExtractStage.Output> outputs = new ExtractStage(c, progress).withSanitizer(new ExtractionRedactor(c))
+          .run(u.repo(), dir, List.of());
+      ObjectNode ex = JsonNodeFactory.instance.objectNode();
+      for (ExtractStage.Output o : outputs) {
+        ex.put(o.extractor(), o.examples());
+      }
+      Files.createDirectories(coverage.getParent());
+      ExtractStage.writeCoverage(coverage, u.repo(), outputs);
+      return ex;
+    });
+  }
+
+  /**
+   * Copies a record file's records, converted to Quarry records, into {@code dir/import.jsonl}; an import
+   * provenance names the source. A line that cannot be converted stops the build naming the file and line (as
+   * {@code quarry import} does): a hand-written set is small and every record of it is meant to be kept.
+   */
+  private static ObjectNode importRecords(Unit u, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    long n = 0;
+    try (dev.quarry.io.JsonlWriter w = dev.quarry.io.JsonlWriter.open(dir.resolve("import.jsonl"));
+        java.util.stream.Stream<dev.quarry.io.JsonlLine> lines = dev.quarry.io.JsonlReader.read(u.source().path())) {
+      for (Iterator<dev.quarry.io.JsonlLine> it = lines.iterator(); it.hasNext(); ) {
+        dev.quarry.io.JsonlLine l = it.next();
+        if (l instanceof dev.quarry.io.JsonlLine.Malformed m) {
+          throw new dev.quarry.InputException(u.source().path().toString(), m.line(), m.reason().message(),
+              "fix the record, or run quarry validate on the file to see every bad record");
+        } else {
+          dev.quarry.model.Example e = ((dev.quarry.io.JsonlLine.Parsed) l).example();
+          dev.quarry.model.Source s = e.source();
+          if (s.repo() == null) {
+            e = new dev.quarry.model.Example(e.id(), e.messages(), e.category(), e.language(),
+                new dev.quarry.model.Source(s.extractor(), u.source().name(), s.path(), s.lines(), s.symbol(),
+                    s.commit()), e.tags(), e.meta(), e.extra());
+          }
+          w.write(e);
+        }
+        n++;
+      }
+      w.commit();
+    }
+    return JsonNodeFactory.instance.objectNode().put("import", n);
   }
 
   private ObjectNode validate(List<Path> extracted) throws IOException {

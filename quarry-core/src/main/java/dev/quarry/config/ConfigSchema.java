@@ -30,6 +30,8 @@ final class ConfigSchema {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("project", Kind.STRING);
     root.put("system_prompt", Kind.STRING);
+    // sources: a list of {path, name, exclude, extractors} (or plain paths), checked by SourceSpec.read.
+    root.put("sources", Kind.ANY);
     root.put("categories", Map.of(ANY_KEY, map(
         "paths", Kind.STRING_LIST, "keywords", Kind.STRING_LIST, "target", Kind.INT, "description", Kind.STRING)));
     Map<String, Object> extractors = new LinkedHashMap<>();

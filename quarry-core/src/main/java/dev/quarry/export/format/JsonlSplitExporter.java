@@ -44,15 +44,26 @@ abstract class JsonlSplitExporter implements Exporter {
 
   /**
    * The record in this format: an imported record whose content is unchanged since it was read in this same
-   * format is written back as its original ({@code meta.original}), so import → export loses no field; the id
-   * is added when this format writes ids and the original had none.
+   * format is written back as its original ({@code meta.original}), so import → export loses no field (a format
+   * may restrict the keys it writes back, {@link #restoredKeys}); the id is added when this format writes ids
+   * and the original had none.
    */
   final ObjectNode restoreOrConvert(Example e) {
     ObjectNode o = convert(e);
     if (!dev.quarry.io.RecordImport.unchangedImport(e, format())) {
       return o;
     }
-    return dev.quarry.io.RecordImport.original(e, o.has("id"));
+    ObjectNode original = dev.quarry.io.RecordImport.original(e, o.has("id"));
+    java.util.Set<String> keys = restoredKeys();
+    if (keys != null) {
+      original.retain(keys);
+    }
+    return original;
+  }
+
+  /** The top-level keys of an original record this format may write back; null for every key. */
+  java.util.Set<String> restoredKeys() {
+    return null;
   }
 
   @Override

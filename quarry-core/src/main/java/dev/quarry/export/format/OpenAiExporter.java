@@ -34,6 +34,17 @@ public final class OpenAiExporter extends JsonlSplitExporter {
     return o;
   }
 
+  /**
+   * An imported OpenAI record is written back with the keys the fine-tuning format knows ({@code messages},
+   * {@code tools}, {@code parallel_tool_calls}; messages keep {@code weight} and {@code name}); any other key
+   * (a foreign id, the team's own fields) stays in the Quarry record's {@code meta.original} only, since the
+   * fine-tuning API rejects unknown keys.
+   */
+  @Override
+  java.util.Set<String> restoredKeys() {
+    return OpenAiFormatCheck.KEYS;
+  }
+
   @Override
   Audit audit() {
     return new OpenAiFormatCheck.Audit();

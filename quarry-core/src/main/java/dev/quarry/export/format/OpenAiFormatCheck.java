@@ -23,13 +23,13 @@ import java.util.TreeMap;
 
 /**
  * The format checks of OpenAI's data-preparation guide for chat fine-tuning, applied to one JSONL line:
- * the line is an object with only a {@code messages} array; every message is an object with {@code role}
- * and {@code content}, no unknown keys, a role of {@code system}, {@code user} or {@code assistant}, and a
+ * the line is an object with a {@code messages} array (and optionally {@code tools}, {@code
+ * parallel_tool_calls}); every message is an object with {@code role} and {@code content} (optionally
+ * {@code weight}, {@code name}), no unknown keys, a role of {@code system}, {@code user} or {@code assistant}, and a
  * non-empty string content; at least one assistant message. Error codes are the guide's
  * ({@code data_type}, {@code missing_messages_list}, {@code message_missing_key},
  * {@code message_unrecognized_key}, {@code unrecognized_role}, {@code missing_content},
- * {@code example_missing_assistant_message}) plus {@code unrecognized_key} for a top-level key other than
- * {@code messages}. Token counts follow the guide's {@code num_tokens_from_messages}: 3 per message, the
+ * {@code example_missing_assistant_message}) plus {@code unrecognized_key} for any other top-level key. Token counts follow the guide's {@code num_tokens_from_messages}: 3 per message, the
  * tokens of every value, and 3 for the reply priming, in cl100k_base ordinary tokens (special-token text such
  * as {@code <|endoftext|>} counts as plain text). Thread-safe.
  */
@@ -38,7 +38,10 @@ public final class OpenAiFormatCheck {
   public static final int TOKEN_LIMIT = 16_385;
 
   private static final Set<String> ROLES = Set.of("system", "user", "assistant");
-  private static final Set<String> MESSAGE_KEYS = Set.of("role", "content");
+  private static final Set<String> MESSAGE_KEYS = Set.of("role", "content", "weight", "name");
+
+  /** The top-level keys of the chat fine-tuning format. */
+  static final Set<String> KEYS = Set.of("messages", "tools", "parallel_tool_calls");
   private static final Encoding CL100K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
 
   private OpenAiFormatCheck() {}
@@ -51,7 +54,7 @@ public final class OpenAiFormatCheck {
       return errors;
     }
     for (Iterator<String> it = line.fieldNames(); it.hasNext(); ) {
-      if (!it.next().equals("messages")) {
+      if (!KEYS.contains(it.next())) {
         errors.add("unrecognized_key");
       }
     }
