@@ -107,6 +107,11 @@ public final class JsonlReader {
       return new JsonlLine.Parsed(lineNo, ExampleCodec.fromJson(node));
     } catch (RecordException e) {
       JsonNode original = node.isObject() ? node : JsonNodeFactory.instance.objectNode().set("raw", node);
+      if (node.isObject() && InputFormat.detect(node).isEmpty() && !node.has("messages")) {
+        return new JsonlLine.Malformed(lineNo, original, Rejection.error("schema", "cannot detect the record "
+            + "format: the record has no messages, conversations or instruction key (pass --input-format "
+            + "quarry|openai|sharegpt|alpaca, or fix the record)", "line:" + lineNo));
+      }
       return new JsonlLine.Malformed(lineNo, original,
           Rejection.error("schema", e.getMessage() + " (" + e.fix() + ")", "line:" + lineNo));
     }
@@ -121,11 +126,8 @@ public final class JsonlReader {
     java.util.Optional<InputFormat> detected = InputFormat.detect(node);
     InputFormat first = fileFormat[0];
     if (detected.isEmpty()) {
-      if (first == null && node.isObject()) {
-        throw new InputException(file.toString(), lineNo, "cannot detect the record format: the record has no "
-            + "messages, conversations or instruction key", "pass --input-format quarry|openai|sharegpt|alpaca, "
-            + "or fix the first record");
-      }
+      // no format key at all: read as a Quarry record, so the schema rule rejects it with its line and nothing
+      // is lost (a fatal error here would stop validate on one bad record)
       return first == null ? InputFormat.QUARRY : first;
     }
     if (first == null) {

@@ -83,6 +83,9 @@ public final class RecordImport {
     if (keepId) {
       out.set("id", id);
     }
+    if (messages.isEmpty()) {
+      throw new RecordException("the record has no turns", "give it at least a user and an assistant turn");
+    }
     out.set("messages", messages);
     String answer = messages.get(messages.size() - 1).path("content").asText("");
     String user = messages.size() > 1 ? messages.get(messages.size() - 2).path("content").asText("") : "";
