@@ -5,6 +5,7 @@ import dev.quarry.eval.client.ChatOutcome;
 import dev.quarry.eval.client.ChatRequest;
 import dev.quarry.eval.client.OpenAiClient;
 import dev.quarry.eval.client.ResponseCache;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
@@ -22,13 +23,22 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ModelAsker {
   private final OpenAiClient client;
   private final Optional<ResponseCache> cache;
+  private final Optional<ResponseCache> failures;
   private final int concurrency;
   private final ProgressListener progress;
   private final AtomicLong hits = new AtomicLong();
+  /** The folder of the cache holding permanent failures. */
+  static final String FAILED = "failed";
 
-  ModelAsker(OpenAiClient client, Optional<ResponseCache> cache, int concurrency, ProgressListener progress) {
+  /**
+   * @param cacheDir the response cache; answers go to it, and permanent failures (a body that is not a completion)
+   *     to its {@code failed/} folder, so that a warm rerun asks nothing; transient failures (timeouts, 429 and
+   *     5xx after the retries, connection errors) are never cached, so a rerun asks them again
+   */
+  ModelAsker(OpenAiClient client, Optional<Path> cacheDir, int concurrency, ProgressListener progress) {
     this.client = client;
-    this.cache = cache;
+    this.cache = cacheDir.map(ResponseCache::new);
+    this.failures = cacheDir.map(d -> new ResponseCache(d.resolve(FAILED)));
     this.concurrency = concurrency;
     this.progress = progress;
   }
@@ -76,12 +86,25 @@ final class ModelAsker {
       hits.incrementAndGet();
       return cached.get();
     }
+    Optional<ChatOutcome.Answered> failed = failures.flatMap(c -> c.get(req));
+    if (failed.isPresent()) {
+      hits.incrementAndGet();
+      return new ChatOutcome.Failed(failed.get().content(), 0);
+    }
     ChatOutcome o = client.complete(req);
+    if (o instanceof ChatOutcome.Failed f && permanent(f.reason())) {
+      failures.ifPresent(c -> c.put(req, new ChatOutcome.Answered(f.reason(), "quarry-failed", 0, false)));
+    }
     if (o instanceof ChatOutcome.Answered a) {
       // Truncated answers too: a warm rerun must ask nothing, and its verdict (truncated) is the same.
       cache.ifPresent(c -> c.put(req, a));
     }
     return o;
+  }
+
+  /** A failure the same request would meet again: the server answered 200 with something not a completion. */
+  static boolean permanent(String reason) {
+    return reason.startsWith("malformed response") || reason.startsWith("response refused");
   }
 
   /** Answers taken from the cache so far. */

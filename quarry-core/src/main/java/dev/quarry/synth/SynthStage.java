@@ -7,7 +7,6 @@ import dev.quarry.dataset.balance.BalanceReport;
 import dev.quarry.dataset.balance.Balancer;
 import dev.quarry.dataset.balance.DeficitPlan;
 import dev.quarry.eval.client.OpenAiClient;
-import dev.quarry.eval.client.ResponseCache;
 import dev.quarry.eval.client.RetryPolicy;
 import dev.quarry.eval.client.Sleeper;
 import dev.quarry.eval.symbols.SymbolIndex;
@@ -78,7 +77,7 @@ public final class SynthStage {
     SynthPlan plan = s.plan(mined, deficits(mined, out.work()), project());
     List<Path> evalSets = new ArrayList<>(heldOut);
     settings.probes().forEach(p -> evalSets.add(repoRoot.resolve(p)));
-    SynthReport r = s.run(plan, mined, evalSets, client(), Optional.of(new ResponseCache(cacheDir)), out);
+    SynthReport r = s.run(plan, mined, evalSets, client(), Optional.of(cacheDir), out);
     if (combined != null) {
       try (JsonlWriter w = JsonlWriter.open(combined)) {
         for (Path p : List.of(mined, out.kept())) {

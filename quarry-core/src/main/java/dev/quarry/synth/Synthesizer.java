@@ -9,7 +9,6 @@ import dev.quarry.config.SynthSettings;
 import dev.quarry.dataset.balance.DeficitPlan;
 import dev.quarry.eval.client.ChatOutcome;
 import dev.quarry.eval.client.OpenAiClient;
-import dev.quarry.eval.client.ResponseCache;
 import dev.quarry.eval.score.Grounding;
 import dev.quarry.eval.symbols.SymbolIndex;
 import dev.quarry.io.AtomicFile;
@@ -82,10 +81,11 @@ public final class Synthesizer {
    *
    * @param mined the mined examples (near-duplicate reference)
    * @param evalSets probes and held-out files no kept example may overlap (missing files are skipped)
+   * @param cache the response cache folder, or empty to ask everything again and cache nothing
    * @throws IOException when an output cannot be written
    */
   public SynthReport run(SynthPlan plan, Path mined, List<Path> evalSets, OpenAiClient client,
-      Optional<ResponseCache> cache, Outputs out) throws IOException {
+      Optional<Path> cache, Outputs out) throws IOException {
     ModelAsker asker = new ModelAsker(client, cache, settings.concurrency(), progress);
     long httpBefore = client.requests();
     List<SynthTask> tasks = plan.tasks();
