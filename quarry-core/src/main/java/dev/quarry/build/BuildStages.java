@@ -22,6 +22,9 @@ import dev.quarry.extract.ExtractStage;
 import dev.quarry.extract.Repository;
 import dev.quarry.io.AtomicFile;
 import dev.quarry.io.Json;
+import dev.quarry.synth.HeldOutGuard;
+import dev.quarry.synth.SynthStage;
+import dev.quarry.synth.Synthesizer;
 import dev.quarry.validate.SarifBases;
 import dev.quarry.validate.ValidateStage;
 import dev.quarry.validate.ValidationReport;
@@ -52,6 +55,9 @@ final class BuildStages {
 
   /** The validate count of records rejected for nothing but mentions of an AI product. */
   static final String MENTIONS_ALONE = "rejected_for_mentions_alone";
+
+  /** The response cache of synthesis, in the output folder but not owned by the manifest. */
+  static final String SYNTH_CACHE = ".quarry-synth-cache";
 
   private final QuarryConfig config;
   private final Repository repo;
@@ -148,10 +154,17 @@ final class BuildStages {
             .run(List.of(work.resolve("accepted.jsonl")), work.resolve("combined.jsonl")).toJson()));
     counts.set("combine", combined);
 
-    ObjectNode balanced = stages.run("balance", List.of(work.resolve("combined.jsonl")), Map.of(),
+    // Synthesis (issue 13) fills the deficits only when synth: is configured; otherwise balance reads combine's output.
+    Path toBalance = work.resolve("combined.jsonl");
+    if (config.synth().configured()) {
+      toBalance = work.resolve("synthesized.jsonl");
+      counts.set("synthesize", synthesize(work, reports));
+    }
+    Path balanceIn = toBalance;
+    ObjectNode balanced = stages.run("balance", List.of(balanceIn), Map.of(),
         List.of(work.resolve("balanced.jsonl"), reports.resolve("balance.json")), () -> {
           BalanceReport b = new Balancer(config, 0, progress)
-              .run(work.resolve("combined.jsonl"), work.resolve("balanced.jsonl"));
+              .run(balanceIn, work.resolve("balanced.jsonl"));
           writeJson(reports.resolve("balance.json"), b.toJson());
           return b.toJson().deepCopy().without(List.of("deficits", "plan"));
         });
@@ -165,10 +178,16 @@ final class BuildStages {
     ObjectNode split = stages.run("split", List.of(work.resolve("balanced.jsonl")), Map.of(), List.of(datasetDir),
         () -> {
           ObjectNode s = new Splitter(config.split(), progress).run(work.resolve("balanced.jsonl"), datasetDir).toJson();
+          // First the synthetic train examples that overlap held-out go, so no mined reference is lost to them.
+          long synthDropped = config.synth().configured() ? HeldOutGuard.dropOverlapping(datasetDir.resolve("train.jsonl"),
+              List.of(datasetDir.resolve("validation.jsonl"), datasetDir.resolve("test.jsonl"))) : 0;
           // Held-out examples that share long n-grams with train would overstate how well the adapter generalises.
           DecontaminationReport dc = new Decontaminator(DecontaminationSettings.defaults(), progress).heldOutAgainstTrain(
               datasetDir.resolve("train.jsonl"), List.of(datasetDir.resolve("validation.jsonl"), datasetDir.resolve("test.jsonl")));
           s.set("decontamination", paths.apply(dc.toJson()));
+          if (config.synth().configured()) {
+            s.put("synthetic_dropped_overlapping_held_out", synthDropped);
+          }
           return s;
         });
     counts.set("split", split);
@@ -200,6 +219,20 @@ final class BuildStages {
         repo.commit().orElse(null), readObject(reports.resolve("validation.json")),
         readObject(reports.resolve("distribution.json"))).summary()));
     return new Outcome(counts, null);
+  }
+
+  /** The synthesize stage: reads combine's output and the symbol index, asks the configured model. */
+  private ObjectNode synthesize(Path work, Path reports) throws IOException {
+    Path mined = work.resolve("combined.jsonl");
+    Path symbols = reports.resolve("symbols.json");
+    Synthesizer.Outputs so = new Synthesizer.Outputs(work.resolve("synthetic.jsonl"),
+        work.resolve("synthetic-rejected.jsonl"), reports.resolve("synthesis.json"), work.resolve("synth"));
+    // The cache lives beside the build, outside what the manifest owns, so it survives builds and interruptions.
+    Path cache = config.synth().cache().isBlank() ? out.getParent().resolve(SYNTH_CACHE)
+        : repo.root().resolve(config.synth().cache());
+    return stages.run("synthesize", List.of(mined, symbols), Map.of(), List.of(so.kept(), so.rejected(), so.report(),
+        work.resolve("synthesized.jsonl")), () -> new SynthStage(config, config.synth(), repo.root(), System::getenv,
+        progress).run(mined, symbols, List.of(), cache, so, work.resolve("synthesized.jsonl")).counts());
   }
 
   private ObjectNode extract() throws IOException {

@@ -149,7 +149,7 @@ public final class ConfigLoader {
     ExportSettings export = new ExportSettings(strings(t.path("export").get("formats")),
         strings(t.path("export").get("trainers")), text(t.path("export").get("license")));
     return new QuarryConfig(name, project, systemPrompt, categories, extractors, validate, dedup, split, train, export,
-        hash);
+        SynthConfig.bind(name, t.path("synth"), lines), hash);
   }
 
   private static ValidateSettings validate(String name, JsonNode v) {

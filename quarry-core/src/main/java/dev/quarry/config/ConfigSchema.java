@@ -68,6 +68,12 @@ final class ConfigSchema {
     root.put("export", map("formats", Kind.STRING_LIST, "trainers", Kind.STRING_LIST, "license", Kind.STRING));
     root.put("train", map("base_model", Kind.STRING, "epochs", Kind.INT, "learning_rate", Kind.NUMBER,
         "lora_r", Kind.INT, "lora_alpha", Kind.INT));
+    root.put("synth", map("endpoint", Kind.STRING, "model", Kind.STRING, "api_key_env", Kind.STRING,
+        "strategies", Kind.STRING_LIST, "samples", Kind.INT, "overshoot", Kind.NUMBER, "temperature", Kind.NUMBER,
+        "answer_tokens", Kind.INT, "max_requests", Kind.INT, "max_tokens", Kind.INT, "concurrency", Kind.INT,
+        "retries", Kind.INT, "timeout", Kind.NUMBER, "judge", Kind.BOOL, "min_judge_score", Kind.NUMBER,
+        "near_duplicate", Kind.NUMBER, "probes", Kind.STRING_LIST, "cache", Kind.STRING,
+        "templates", Map.of(ANY_KEY, Kind.STRING), "seed", Kind.INT));
     return root;
   }
 

@@ -20,11 +20,12 @@ import java.util.TreeMap;
  * @param split split settings
  * @param train trainer hyper-parameters
  * @param export export formats, trainers and the dataset card's license
+ * @param synth grounded synthesis settings; not configured unless {@code synth:} names an endpoint and a model
  * @param hash SHA-256 of the canonical JSON of the effective configuration
  */
 public record QuarryConfig(String origin, String project, String systemPrompt, List<CategorySpec> categories,
     Map<String, ExtractorSettings> extractors, ValidateSettings validate, DedupSettings dedup,
-    SplitSettings split, TrainSettings train, ExportSettings export, String hash) {
+    SplitSettings split, TrainSettings train, ExportSettings export, SynthSettings synth, String hash) {
 
   /** The 8 default categories of SPEC §3, in order. */
   public static final List<String> DEFAULT_CATEGORIES = List.of(
@@ -44,13 +45,13 @@ public record QuarryConfig(String origin, String project, String systemPrompt, L
   /** This configuration with other categories (the hash is kept: it identifies the file, not this value). */
   public QuarryConfig withCategories(List<CategorySpec> newCategories) {
     return new QuarryConfig(origin, project, systemPrompt, newCategories, extractors, validate, dedup, split, train,
-        export, hash);
+        export, synth, hash);
   }
 
   /** This configuration with another project name (the hash is kept, as for {@link #withCategories}). */
   public QuarryConfig withProject(String newProject) {
     return new QuarryConfig(origin, newProject, systemPrompt, categories, extractors, validate, dedup, split, train,
-        export, hash);
+        export, synth, hash);
   }
 
   /** The names of the configured categories, in order. */

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * this.
  */
 public final class Splitter {
+  /** The tag of synthetic examples (issue 13), which always go to train. */
+  static final String SYNTHETIC = "synthetic";
+
   private final SplitSettings settings;
   private final ProgressListener progress;
 
@@ -52,8 +55,12 @@ public final class Splitter {
     try (Stream<Example> s = JsonlReader.examples(in)) {
       for (Iterator<Example> it = s.iterator(); it.hasNext(); ) {
         Example e = it.next();
-        groups.computeIfAbsent(e.source().fileKey(), k -> new TreeMap<>()).merge(e.category(), 1L, Long::sum);
         total++;
+        if (e.tags().contains(SYNTHETIC)) {
+          // Synthetic examples always train: held-out splits stay mined references, and they do not move groups.
+          continue;
+        }
+        groups.computeIfAbsent(e.source().fileKey(), k -> new TreeMap<>()).merge(e.category(), 1L, Long::sum);
         progress.advance(1);
       }
     }
@@ -70,7 +77,7 @@ public final class Splitter {
       try (Stream<Example> s = JsonlReader.examples(in)) {
         for (Iterator<Example> it = s.iterator(); it.hasNext(); ) {
           Example e = it.next();
-          SplitName split = a.byGroup().get(e.source().fileKey());
+          SplitName split = e.tags().contains(SYNTHETIC) ? SplitName.TRAIN : a.byGroup().get(e.source().fileKey());
           if (split == null) {
             throw new IllegalStateException(in + " changed between the two passes of split");
           }

@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code [nocontent]}: HTTP 200 JSON without {@code choices};
  *   <li>otherwise the answer registered with {@link #answer}, else {@code model + ": " + question}.
  * </ul>
+ *
+ * <p>A {@link Script} set with {@link #script} replaces all of that: it answers every request from its model,
+ * last user message and how many times that exact request was seen (canned answers keyed by request).
  */
 public final class OpenAiTestServer implements AutoCloseable {
   /** How long {@code [slow]} prompts wait, in milliseconds. */
@@ -46,6 +49,58 @@ public final class OpenAiTestServer implements AutoCloseable {
   private final Map<String, AtomicInteger> perPrompt = new ConcurrentHashMap<>();
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private volatile Script script;
+
+  /** A scripted reply to one request. */
+  public record Reply(int status, String body, String retryAfter) {
+    /** HTTP 200 with {@code content} and finish_reason {@code finish}. */
+    public static Reply answer(String content, String finish) {
+      ObjectNode body = JsonNodeFactory.instance.objectNode().put("object", "chat.completion");
+      body.putArray("choices").addObject().put("index", 0).put("finish_reason", finish)
+          .putObject("message").put("role", "assistant").put("content", content);
+      return new Reply(200, body.toString(), null);
+    }
+
+    /** HTTP 200 with {@code content}, finish_reason stop. */
+    public static Reply answer(String content) {
+      return answer(content, "stop");
+    }
+
+    /** A status with a JSON error body and a Retry-After header when {@code retryAfter} is not null. */
+    public static Reply status(int status, String retryAfter) {
+      return new Reply(status, "{\"error\":{\"message\":\"scripted " + status + "\"}}", retryAfter);
+    }
+
+    /** HTTP 200 with a raw body (e.g. one that is not JSON). */
+    public static Reply raw(String body) {
+      return new Reply(200, body, null);
+    }
+  }
+
+  /** Canned answers keyed by request. */
+  @FunctionalInterface
+  public interface Script {
+    /**
+     * @param model the requested model
+     * @param user the last user message
+     * @param seen how many times this exact request has arrived, this one included (1 the first time)
+     */
+    Reply reply(String model, String user, int seen);
+  }
+
+  /** Answers every request with {@code s} from now on. */
+  public OpenAiTestServer script(Script s) {
+    this.script = s;
+    return this;
+  }
+
+  /** How many distinct request bodies were answered (HTTP 200) more than once: asked again after an answer. */
+  public long answeredTwice() {
+    return answeredPerBody.values().stream().filter(n -> n.get() > 1).count();
+  }
+
+  private final Map<String, AtomicInteger> perBody = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> answeredPerBody = new ConcurrentHashMap<>();
 
   /** Starts a server. */
   public OpenAiTestServer() throws IOException {
@@ -80,10 +135,26 @@ public final class OpenAiTestServer implements AutoCloseable {
     try (ex) {
       requests.incrementAndGet();
       authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")).replace("null", ""));
-      JsonNode req = Json.mapper().readTree(ex.getRequestBody().readAllBytes());
+      byte[] raw = ex.getRequestBody().readAllBytes();
+      JsonNode req = Json.mapper().readTree(raw);
       String model = req.path("model").asText();
       JsonNode msgs = req.path("messages");
       String question = msgs.path(msgs.size() - 1).path("content").asText();
+      int seen = perBody.computeIfAbsent(new String(raw, StandardCharsets.UTF_8), k -> new AtomicInteger())
+          .incrementAndGet();
+      Script sc = script;
+      if (sc != null) {
+        Reply r = sc.reply(model, question, seen);
+        if (r.retryAfter() != null) {
+          ex.getResponseHeaders().add("Retry-After", r.retryAfter());
+        }
+        if (r.status() == 200) {
+          answeredPerBody.computeIfAbsent(new String(raw, StandardCharsets.UTF_8), k -> new AtomicInteger())
+              .incrementAndGet();
+        }
+        send(ex, r.status(), r.body());
+        return;
+      }
       int n = perPrompt.computeIfAbsent(model + question, k -> new AtomicInteger()).incrementAndGet();
       if (question.contains("[429]") && n == 1) {
         ex.getResponseHeaders().add("Retry-After", "2");
