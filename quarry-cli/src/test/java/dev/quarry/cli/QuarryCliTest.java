@@ -24,7 +24,7 @@ class QuarryCliTest {
   void unknownVerbIsAUsageErrorNamingTheVerbAndTheVerbs() {
     CliRun r = CliRun.of("frobnicate", "--fast");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("quarry: unknown verb \"frobnicate\" (use one of build, init, extract, validate, "
+    assertThat(r.err()).isEqualTo("quarry: unknown verb \"frobnicate\" (use one of build, init, extract, import, validate, "
         + "combine, analyze, balance, split, export, train-config, train, eval, registry, bench; see 'quarry --help')\n");
   }
 
