@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code quarry bench generate|dedup|extract}: makes a corpus with planted duplicates, and times exact and near
+ * {@code quarry bench generate|dedup|extract|validate}: makes a corpus with planted duplicates, and times exact and near
  * dedup on it (exact first, as the baseline of the same process), scoring near dedup against the truth; times
- * extraction against a read-and-parse floor. Measurements go to stdout (dedup's always as JSON, extract's as
+ * extraction against a read-and-parse floor, and validation against read + JSON and read + JSON + parse floors. Measurements go to stdout (dedup's always as JSON, extract's as
  * JSON with {@code --json}); {@code generate}'s summary follows {@code --quiet}/{@code --json} like every verb.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -39,7 +39,7 @@ final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a bench command is required: generate, dedup or extract");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a bench command is required: generate, dedup, extract or validate");
   }
 
   @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -97,6 +97,87 @@ final class BenchCommand implements Runnable {
         res.floorMbPerSecond());
     terminal.out().printf(Locale.ROOT, "extract (all extractors): %.2f s, %.2f MB/s = %.0f %% of the floor%n",
         res.extractSeconds(), res.extractMbPerSecond(), 100 * res.ratio());
+    return QuarryCli.OK;
+  }
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = "Times validation with every configured rule against two floors measured in the same "
+          + "process: read + JSON, and read + JSON + one tree-sitter parse of every code block; prints records/s "
+          + "and the share of each floor, at every --threads count, and the peak RSS.")
+  int validate(
+      @Parameters(paramLabel = "IN.jsonl", arity = "0..*", description = "Records to validate (default: a "
+          + "generated corpus of --records records)") List<Path> inputs,
+      @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml") Path config,
+      @Option(names = "--records", defaultValue = "20000", paramLabel = "N") long records,
+      @Option(names = "--rounds", defaultValue = "2", paramLabel = "N") int rounds,
+      @Option(names = "--threads", split = ",", paramLabel = "N[,N]", description = "Thread counts to time "
+          + "validation at (default: 1 and the processor count)") List<Integer> threads,
+      @Option(names = "--work", paramLabel = "DIR", description = "Where outputs go (default: a temporary folder)")
+      Path work,
+      @Mixin CommonOptions common) throws Exception {
+    Path dir = work != null ? work : Files.createTempDirectory("quarry-bench-validate");
+    List<Path> in = inputs == null ? List.of() : inputs;
+    if (in.isEmpty()) {
+      if (records < 1) {
+        throw new UsageException("--records " + records + " is not positive", "give the number of records to generate");
+      }
+      Path corpus = dir.resolve("corpus.jsonl");
+      new CorpusGenerator(42, 0.05, 0.05).generate(records, corpus, dir.resolve("corpus.truth.tsv"));
+      in = List.of(corpus);
+    }
+    int cpus = Runtime.getRuntime().availableProcessors();
+    List<Integer> counts = threads != null && !threads.isEmpty() ? threads
+        : cpus > 1 ? List.of(1, cpus) : List.of(1);
+    for (int n : counts) {
+      if (n < 1) {
+        throw new UsageException("--threads " + n + " is not positive", "give thread counts of 1 or more");
+      }
+    }
+    dev.quarry.validate.ValidateBenchmark.Result res = new dev.quarry.validate.ValidateBenchmark(
+        dev.quarry.config.ConfigLoader.resolve(Path.of("."), config)).run(in, dir.resolve("out"), rounds, counts);
+    ObjectNode json = JsonNodeFactory.instance.objectNode().put("records", res.records()).put("bytes", res.bytes())
+        .put("code_blocks", res.blocks()).put("parsed_blocks", res.parsedBlocks());
+    json.putObject("floor_json").put("seconds", res.jsonSeconds()).put("cpu_seconds", res.jsonCpuSeconds())
+        .put("records_per_cpu_s", Math.round(res.perSecond(res.jsonCpuSeconds())));
+    json.putObject("floor_parse").put("seconds", res.parseSeconds()).put("cpu_seconds", res.parseCpuSeconds())
+        .put("records_per_cpu_s", Math.round(res.perSecond(res.parseCpuSeconds())));
+    ArrayNode runs = json.putArray("validate");
+    for (dev.quarry.validate.ValidateBenchmark.Run r : res.runs()) {
+      runs.addObject().put("threads", r.threads()).put("seconds", r.seconds()).put("cpu_seconds", r.cpuSeconds())
+          .put("records_per_s", Math.round(res.perSecond(r.seconds())))
+          .put("records_per_cpu_s", Math.round(res.perSecond(r.cpuSeconds())))
+          .put("share_of_parse_floor_cpu", Math.round(res.parseCpuSeconds() / r.cpuSeconds() * 1000) / 1000.0)
+          .put("share_of_parse_floor_wall", Math.round(res.parseSeconds() / r.seconds() * 1000) / 1000.0)
+          .put("share_of_json_floor_cpu", Math.round(res.jsonCpuSeconds() / r.cpuSeconds() * 1000) / 1000.0);
+    }
+    ObjectNode byRule = json.putObject("rule_cpu_seconds_one_thread");
+    res.ruleSeconds().forEach((id, sec) -> byRule.put(id, Math.round(sec * 1000) / 1000.0));
+    json.put("peak_rss_mb", peakRssMb());
+    if (common.json) {
+      terminal.out().println(Json.pretty().writeValueAsString(json));
+      return QuarryCli.OK;
+    }
+    terminal.out().printf(Locale.ROOT, "%d records, %.1f MB, %d code blocks (%d parsed)%n", res.records(),
+        res.bytes() / 1e6, res.blocks(), res.parsedBlocks());
+    terminal.out().println("CPU time is the measure (this thread's, or the process's with several threads): it "
+        + "stays comparable when other jobs load the machine; wall time beside it.");
+    terminal.out().printf(Locale.ROOT, "floor read + JSON:                 %8.2f s CPU %8.2f s wall %9.0f records/s%n",
+        res.jsonCpuSeconds(), res.jsonSeconds(), res.perSecond(res.jsonCpuSeconds()));
+    terminal.out().printf(Locale.ROOT, "floor read + JSON + parse blocks:  %8.2f s CPU %8.2f s wall %9.0f records/s%n",
+        res.parseCpuSeconds(), res.parseSeconds(), res.perSecond(res.parseCpuSeconds()));
+    for (dev.quarry.validate.ValidateBenchmark.Run r : res.runs()) {
+      terminal.out().printf(Locale.ROOT, "validate, %d thread%s, all rules:%s %8.2f s CPU %8.2f s wall %9.0f records/s "
+          + "per CPU s = %.1f %% of the parse floor (%.1f %% of read + JSON); %.0f records/s wall%n", r.threads(),
+          r.threads() == 1 ? "" : "s", r.threads() == 1 ? " " : "", r.cpuSeconds(), r.seconds(),
+          res.perSecond(r.cpuSeconds()), 100 * res.parseCpuSeconds() / r.cpuSeconds(),
+          100 * res.jsonCpuSeconds() / r.cpuSeconds(), res.perSecond(r.seconds()));
+    }
+    double total = res.ruleSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+    terminal.out().println("CPU time by rule (one thread; the first rule to ask for a tree pays its parse):");
+    res.ruleSeconds().entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+        .forEach(en -> terminal.out().printf(Locale.ROOT, "  %-20s %8.2f s %5.1f %%%n", en.getKey(), en.getValue(),
+            total > 0 ? 100 * en.getValue() / total : 0));
+    terminal.out().printf(Locale.ROOT, "peak RSS %d MB%n", peakRssMb());
     return QuarryCli.OK;
   }
 

@@ -54,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
   Path sarif;
 
   @Option(names = "--repo", paramLabel = "DIR", description = {"The repository the records' source paths are "
-      + "relative to: SARIF locations are given from it (%SRCROOT%). Default: the current folder."})
+      + "relative to: SARIF locations are given from it (%%SRCROOT%%). Default: the current folder."})
   Path repo;
 
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",

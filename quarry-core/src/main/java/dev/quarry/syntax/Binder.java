@@ -21,8 +21,9 @@ final class Binder {
     this.bound = bound;
   }
 
-  void python(TSNode n) {
-    switch (n.getType()) {
+  /** Visits {@code n}, whose node type is {@code type}. */
+  void python(TSNode n, String type) {
+    switch (type) {
       case "function_definition", "class_definition" -> bind(field(n, "name"));
       case "parameters", "lambda_parameters" -> SourceTree.namedChildren(n).forEach(this::pythonParameter);
       case "assignment", "augmented_assignment", "for_statement", "for_in_clause" -> targets(field(n, "left"));
@@ -123,8 +124,9 @@ final class Binder {
     }
   }
 
-  void script(TSNode n) {
-    switch (n.getType()) {
+  /** Visits {@code n}, whose node type is {@code type}. */
+  void script(TSNode n, String type) {
+    switch (type) {
       case "variable_declarator" -> pattern(field(n, "name"));
       case "function_declaration", "generator_function_declaration", "function_expression", "function",
           "class_declaration", "abstract_class_declaration", "class", "interface_declaration",

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,26 +73,35 @@ public final class FreeNames {
     Set<Integer> ignored = new HashSet<>();
     Set<String> bound = new HashSet<>();
     Binder binder = new Binder(tree, binding, ignored, bound);
+    boolean python = tree.grammar() == Grammar.PYTHON;
+    // One walk: every binding position is registered by an ancestor of the identifier (pre-order), and names
+    // are bound in one flat scope, so uses are collected here and filtered once the walk is over.
+    List<Use> uses = new ArrayList<>();
     tree.walk(n -> {
-      if (tree.grammar() == Grammar.PYTHON) {
-        binder.python(n);
+      String type = n.getType();
+      if (python) {
+        binder.python(n, type);
       } else {
-        binder.script(n);
+        binder.script(n, type);
       }
-      return true;
+      if (isUse(python, type)) {
+        int start = n.getStartByte();
+        uses.add(new Use(start, tree.text(start, n.getEndByte()), SourceTree.line(n)));
+      }
+      return !python || !type.equals("string") || hasInterpolation(n);
     });
     Map<String, Integer> free = new LinkedHashMap<>();
-    tree.walk(n -> {
-      if (isUse(tree.grammar(), n) && !binding.contains(n.getStartByte()) && !ignored.contains(n.getStartByte())) {
-        String name = tree.text(n);
-        if (!bound.contains(name) && !isBuiltin(tree.grammar(), name)) {
-          free.putIfAbsent(name, SourceTree.line(n));
-        }
+    for (Use u : uses) {
+      if (!binding.contains(u.start()) && !ignored.contains(u.start()) && !bound.contains(u.name())
+          && !isBuiltin(tree.grammar(), u.name())) {
+        free.putIfAbsent(u.name(), u.line());
       }
-      return !n.getType().equals("string") || tree.grammar() != Grammar.PYTHON || hasInterpolation(n);
-    });
+    }
     return new Result(free, bound);
   }
+
+  /** An identifier that may use a name: its start byte, text and 1-based line. */
+  private record Use(int start, String name, int line) {}
 
   private static boolean hasInterpolation(TSNode string) {
     for (TSNode c : SourceTree.namedChildren(string)) {
@@ -101,9 +112,8 @@ public final class FreeNames {
     return false;
   }
 
-  private static boolean isUse(Grammar g, TSNode n) {
-    String t = n.getType();
-    if (g == Grammar.PYTHON) {
+  private static boolean isUse(boolean python, String t) {
+    if (python) {
       return t.equals("identifier");
     }
     return t.equals("identifier") || t.equals("type_identifier") || t.equals("shorthand_property_identifier");

@@ -43,17 +43,24 @@ public final class ValidateStage {
   private final QuarryConfig config;
   private final boolean fix;
   private final ProgressListener progress;
+  private final int threads;
 
   /**
-   * A stage for {@code config}.
+   * A stage for {@code config} with one worker thread per processor.
    *
    * @param fix whether to apply safe fixes ({@link FixableRule}) and re-validate the repaired records
    * @param progress receives one step per record
    */
   public ValidateStage(QuarryConfig config, boolean fix, ProgressListener progress) {
+    this(config, fix, progress, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A stage for {@code config} with {@code threads} worker threads (1: everything on the calling thread). */
+  public ValidateStage(QuarryConfig config, boolean fix, ProgressListener progress, int threads) {
     this.config = config;
     this.fix = fix;
     this.progress = progress;
+    this.threads = Math.max(1, threads);
   }
 
   /**
@@ -76,7 +83,6 @@ public final class ValidateStage {
     });
     Tally tally = new Tally(rules, registry);
     FindingLog log = FindingLog.create();
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
     ThreadLocal<RecordValidator> validators = ThreadLocal.withInitial(
         () -> new RecordValidator(rules, ctx.forAnotherThread(), fix));
