@@ -77,8 +77,7 @@ public final class FreeNames {
     // One walk: every binding position is registered by an ancestor of the identifier (pre-order), and names
     // are bound in one flat scope, so uses are collected here and filtered once the walk is over.
     List<Use> uses = new ArrayList<>();
-    tree.walk(n -> {
-      String type = n.getType();
+    tree.walkTyped((n, type) -> {
       if (python) {
         binder.python(n, type);
       } else {

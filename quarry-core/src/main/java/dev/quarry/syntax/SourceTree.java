@@ -43,6 +43,8 @@ public final class SourceTree implements AutoCloseable {
   private final byte[] bytes;
   private TSTree tree;
   private TSNode root;
+  private int walks;
+  private Flat flat;
 
   private SourceTree(Grammar grammar, String source, byte[] bytes, TSTree tree) {
     this.grammar = grammar;
@@ -221,11 +223,87 @@ public final class SourceTree implements AutoCloseable {
   }
 
   /**
-   * Visits the tree in pre-order (document order) with a cursor. {@code visitor} returns whether to descend
-   * into the node's children.
+   * Visits the tree in pre-order (document order). {@code visitor} returns whether to descend into the node's
+   * children. The first walk goes through a tree-sitter cursor; the second one records every node once with its
+   * type (see {@link #walkTyped}), and that and every later walk of this tree run over the recording without
+   * crossing into native code per step.
    */
   public void walk(Predicate<TSNode> visitor) {
-    walk(open(), visitor);
+    walkTyped((n, type) -> visitor.test(n));
+  }
+
+  /** Receives each node of {@link #walkTyped} with its type; returns whether to descend into its children. */
+  @FunctionalInterface
+  public interface Visitor {
+    /** Visits {@code node}, whose {@link TSNode#getType()} is {@code type}. */
+    boolean visit(TSNode node, String type);
+  }
+
+  /**
+   * Visits the tree in pre-order like {@link #walk(Predicate)}, giving each node's type with it so that the
+   * visitor need not ask tree-sitter for it again.
+   */
+  public void walkTyped(Visitor visitor) {
+    TSNode top = open();
+    if (flat == null && ++walks < 2) {
+      walk(top, n -> visitor.visit(n, n.getType()));
+      return;
+    }
+    if (flat == null) {
+      flat = Flat.of(top);
+    }
+    int i = 0;
+    while (i < flat.size) {
+      boolean descend = visitor.visit(flat.nodes[i], flat.types[i]);
+      i = descend ? i + 1 : flat.ends[i];
+    }
+  }
+
+  /** Every node of a tree in pre-order, with its type and the index just past its subtree. */
+  private static final class Flat {
+    TSNode[] nodes = new TSNode[64];
+    String[] types = new String[64];
+    int[] ends = new int[64];
+    int size;
+
+    static Flat of(TSNode root) {
+      Flat f = new Flat();
+      TSTreeCursor c = new TSTreeCursor(root);
+      int[] open = new int[16];
+      int depth = 0;
+      while (true) {
+        int index = f.add(c.currentNode());
+        if (c.gotoFirstChild()) {
+          if (depth == open.length) {
+            open = java.util.Arrays.copyOf(open, depth * 2);
+          }
+          open[depth++] = index;
+          continue;
+        }
+        f.ends[index] = f.size;
+        while (true) {
+          if (depth == 0) {
+            return f;
+          }
+          if (c.gotoNextSibling()) {
+            break;
+          }
+          c.gotoParent();
+          f.ends[open[--depth]] = f.size;
+        }
+      }
+    }
+
+    private int add(TSNode n) {
+      if (size == nodes.length) {
+        nodes = java.util.Arrays.copyOf(nodes, size * 2);
+        types = java.util.Arrays.copyOf(types, size * 2);
+        ends = java.util.Arrays.copyOf(ends, size * 2);
+      }
+      nodes[size] = n;
+      types[size] = n.getType();
+      return size++;
+    }
   }
 
   /** Visits {@code from} and its descendants in pre-order; see {@link #walk(Predicate)}. */
@@ -263,5 +341,6 @@ public final class SourceTree implements AutoCloseable {
   public void close() {
     tree = null;
     root = null;
+    flat = null;
   }
 }

@@ -60,6 +60,34 @@ class SourceTreeTest {
   }
 
   @Test
+  void everyWalkOfATreeVisitsTheSameNodesWithTheSameTypesAndPruningWhetherRecordedOrNot() {
+    String code = "import os\n\nclass A:\n    def f(self, x: int) -> int:\n        if x:\n            return [y for y in"
+        + " range(x)]\n        return os.getpid()\n";
+    try (SourceTree t = SourceTree.parse(Grammar.PYTHON, code)) {
+      List<String> first = new ArrayList<>();
+      List<String> pruned1 = new ArrayList<>();
+      t.walkTyped((n, type) -> first.add(type + "@" + n.getStartByte() + ":" + n.getType()) || true);
+      // the second walk records the tree; the third runs over the recording
+      for (int round = 0; round < 2; round++) {
+        List<String> again = new ArrayList<>();
+        t.walkTyped((n, type) -> again.add(type + "@" + n.getStartByte() + ":" + n.getType()) || true);
+        assertThat(again).isEqualTo(first);
+      }
+      SourceTree.walk(t.root(), n -> {
+        pruned1.add(n.getType() + "@" + n.getStartByte());
+        return !n.getType().equals("function_definition");
+      });
+      List<String> pruned2 = new ArrayList<>();
+      t.walk(n -> {
+        pruned2.add(n.getType() + "@" + n.getStartByte());
+        return !n.getType().equals("function_definition");
+      });
+      assertThat(pruned2).isEqualTo(pruned1).contains("function_definition@24").doesNotContain("parameters@29");
+      assertThat(first).hasSizeGreaterThan(pruned2.size());
+    }
+  }
+
+  @Test
   void closedTreeRefusesUse() {
     SourceTree t = SourceTree.parse(Grammar.JSON, "{\"a\": 1}");
     t.close();

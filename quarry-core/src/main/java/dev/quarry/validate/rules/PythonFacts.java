@@ -10,8 +10,8 @@ final class PythonFacts {
   private PythonFacts() {}
 
   static void walk(SourceTree tree, CodeFacts.Walk w) {
-    tree.walk(n -> {
-      switch (n.getType()) {
+    tree.walkTyped((n, type) -> {
+      switch (type) {
         case "function_definition":
           function(tree, n, w);
           break;

@@ -44,11 +44,10 @@ final class PythonStrictness {
     }
     String[] lines = tree.source().split("\n", -1);
     Problem[] found = new Problem[1];
-    tree.walk(n -> {
+    tree.walkTyped((n, type) -> {
       if (found[0] != null) {
         return false;
       }
-      String type = n.getType();
       if (type.equals("print_statement") || type.equals("exec_statement")) {
         found[0] = new Problem(SourceTree.line(n), "Python 2 " + type.replace('_', ' ') + " (use the function form)");
         return false;

@@ -13,8 +13,7 @@ final class ScriptFacts {
   private ScriptFacts() {}
 
   static void walk(SourceTree tree, CodeFacts.Walk w, boolean typescript) {
-    tree.walk(n -> {
-      String t = n.getType();
+    tree.walkTyped((n, t) -> {
       if (FUNCTIONS.contains(t) || (t.equals("arrow_function") && declared(n))) {
         if (typescript) {
           function(tree, n, w);
