@@ -42,7 +42,8 @@ final class BuildCommand implements Callable<Integer> {
       + "directly inside DIR, as one source each.")
   Path eachRepo;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml", description = "Configuration (default: REPO/quarry.yaml if present).")
+  @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml", description = "Configuration (default: REPO/quarry.yaml if present; with several sources, the first "
+      + "repository's quarry.yaml, or DIR/quarry.yaml with --each-repo and no repository argument).")
   Path config;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: out).")
@@ -61,6 +62,15 @@ final class BuildCommand implements Callable<Integer> {
 
   BuildCommand(Terminal terminal) {
     this.terminal = terminal;
+  }
+
+  /**
+   * The folder whose quarry.yaml a multi-source build uses when no {@code -c} is given: the first repository
+   * argument, else the {@code --each-repo} folder; null (the defaults) when neither is a folder.
+   */
+  private Path configHome() {
+    return repos.stream().filter(java.nio.file.Files::isDirectory).findFirst()
+        .orElse(eachRepo != null && java.nio.file.Files.isDirectory(eachRepo) ? eachRepo : null);
   }
 
   /** One line per stage: in/out/removed when the stage reports them, else its flat counts. */
@@ -84,8 +94,30 @@ final class BuildCommand implements Callable<Integer> {
       return sb.toString();
     }
     StringBuilder sb = new StringBuilder();
+    if (stage.size() > 0 && java.util.stream.StreamSupport.stream(stage.spliterator(), false).allMatch(BuildCommand::isCounts)) {
+      // A multi-source extract: per source its total, then the extractors that found something.
+      stage.fields().forEachRemaining(f -> sb.append(f.getKey()).append(' ').append(perSource(f.getValue())).append("; "));
+      return sb.substring(0, sb.length() - 2);
+    }
     stage.fields().forEachRemaining(f -> sb.append(f.getKey()).append(' ').append(flat(f.getValue())).append("; "));
     return sb.length() > 2 ? sb.substring(0, sb.length() - 2) : "";
+  }
+
+  private static boolean isCounts(JsonNode v) {
+    return v.isObject() && java.util.stream.StreamSupport.stream(v.spliterator(), false).allMatch(JsonNode::isNumber);
+  }
+
+  private static String perSource(JsonNode counts) {
+    long total = 0;
+    List<String> found = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      total += f.getValue().asLong();
+      if (f.getValue().asLong() > 0) {
+        found.add(f.getKey() + " " + f.getValue().asLong());
+      }
+    }
+    return total + (found.isEmpty() ? "" : " (" + String.join(", ", found) + ")");
   }
 
   private static String flat(JsonNode v) {
@@ -107,7 +139,7 @@ final class BuildCommand implements Callable<Integer> {
     BuildPipeline.Result r;
     boolean single = eachRepo == null && repos.size() <= 1
         && (repos.isEmpty() || java.nio.file.Files.isDirectory(repos.get(0)));
-    QuarryConfig multiConfig = single ? null : ConfigLoader.resolve(null, config);
+    QuarryConfig multiConfig = single ? null : ConfigLoader.resolve(configHome(), config);
     if (single) {
       // A single repository: its own quarry.yaml applies; sources: in it make it a multi-source build.
       Path repo = repos.isEmpty() ? Path.of(".") : repos.get(0);

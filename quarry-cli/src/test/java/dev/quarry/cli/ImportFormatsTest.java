@@ -105,6 +105,18 @@ class ImportFormatsTest {
   }
 
   @Test
+  void aShareGptRoleTagGptIsNotAnAiProductMention() throws Exception {
+    Path rejected = dir.resolve("r.jsonl");
+    CliRun r = CliRun.of("validate", fixture("sharegpt.jsonl").toString(), "--accepted",
+        dir.resolve("a.jsonl").toString(), "--rejected", rejected.toString(), "--report",
+        dir.resolve("v.json").toString(), "-q");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(records(dir.resolve("a.jsonl"))).hasSize(2);
+    assertThat(Files.readString(dir.resolve("v.json"))).doesNotContain("meta.original.conversations");
+  }
+
+  @Test
   void aQuarryFormIdThatDoesNotMatchItsContentIsStillRejected() throws Exception {
     Path rejected = dir.resolve("r.jsonl");
     CliRun r = CliRun.of("validate", fixture("stale-qid.jsonl").toString(), "--accepted",
@@ -177,6 +189,35 @@ class ImportFormatsTest {
 
     assertThat(Files.readString(exported.resolve("openai").resolve("format-check.json")))
         .contains("\"format_errors\" : 0");
+  }
+
+  @Test
+  void aJsonArrayFileIsImportedRecordByRecordAndExportsBackUnchanged() throws Exception {
+    Path ds = Files.createDirectories(dir.resolve("ds"));
+    CliRun r = CliRun.of("import", fixture("alpaca-array.json").toString(), "-o", ds.resolve("train.jsonl").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Path exported = dir.resolve("out");
+    assertThat(CliRun.of("export", ds.toString(), "--format", "alpaca", "-o", exported.toString(), "-q").code())
+        .isZero();
+
+    List<JsonNode> originals = new ArrayList<>();
+    Json.mapper().readTree(fixture("alpaca-array.json").toFile()).forEach(originals::add);
+    List<JsonNode> written = records(exported.resolve("alpaca/train.jsonl"));
+    assertThat(written).hasSameSizeAs(originals);
+    for (int i = 0; i < written.size(); i++) {
+      // Export adds the Quarry id to a record that had none, for tracing; every original field is as it was.
+      com.fasterxml.jackson.databind.node.ObjectNode w = written.get(i).deepCopy();
+      assertThat(w.remove("id").asText()).startsWith("q-");
+      assertThat(w).isEqualTo(originals.get(i));
+    }
+  }
+
+  @Test
+  void combineNamesTheConversionForAJsonArrayFile() throws Exception {
+    CliRun r = CliRun.of("combine", fixture("alpaca-array.json").toString(), "-o", dir.resolve("c.jsonl").toString());
+
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).hasLineCount(1).contains("alpaca-array.json:1").contains("quarry import");
   }
 
   @Test

@@ -69,7 +69,7 @@ public final class Categorizer {
   }
 
   private static final java.util.regex.Pattern STRING = java.util.regex.Pattern.compile(
-      "\"(?:[^\"\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\n]|\\\\.)*'|`(?:[^`\\\\\n]|\\\\.)*`");
+      "\"(?:[^\"\\\\\n]++|\\\\.)*+\"|'(?:[^'\\\\\n]++|\\\\.)*+'|`(?:[^`\\\\\n]++|\\\\.)*+`");
 
   /**
    * {@code text} with the one-line string literals of its fenced code blocks blanked: keyword rules read prose,

@@ -26,7 +26,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Streams the records of a JSONL file, one line at a time; memory is bounded by the longest line.
+ * Streams the records of a JSONL file, one line at a time; memory is bounded by the longest line. A file whose
+ * first character is {@code [} is read as a JSON array of records instead (the {@code .json} files LLaMA-Factory
+ * and many public datasets ship), one element at a time ({@link JsonArrayRecords}).
  *
  * <p>Tolerated: a UTF-8 byte-order mark at the start, {@code \r\n} line ends, blank lines (skipped, they are
  * not records), a missing final newline. A line that is not a JSON object or breaks a record rule becomes a
@@ -55,8 +57,19 @@ public final class JsonlReader {
     } catch (IOException e) {
       throw new InputException(file.toString(), 0, "cannot open: " + e.getMessage(), "check the path and permissions");
     }
+    if (isJsonArray(file)) {
+      return JsonArrayRecords.read(file, in);
+    }
     LineSpliterator sp = new LineSpliterator(file, in, maxLineBytes);
     return StreamSupport.stream(sp, false).onClose(sp::close);
+  }
+
+  /**
+   * Whether {@code file} holds one JSON array of records rather than JSONL ({@link #read} reads both; readers
+   * that split lines themselves do not).
+   */
+  public static boolean isJsonArray(Path file) {
+    return JsonArrayRecords.startsWithArray(file);
   }
 
   /** Streams only the valid examples of {@code file}; a malformed line is an {@link InputException}. */
@@ -102,6 +115,11 @@ public final class JsonlReader {
       ObjectNode raw = JsonNodeFactory.instance.objectNode().put("raw", text);
       return new JsonlLine.Malformed(lineNo, raw, Rejection.error("json", "not valid JSON: " + why, "line:" + lineNo));
     }
+    return parseNode(file, lineNo, node, fileFormat);
+  }
+
+  /** As {@link #parseLine(Path, long, String, boolean, InputFormat[])} for a record already parsed as JSON. */
+  static JsonlLine parseNode(Path file, long lineNo, JsonNode node, InputFormat[] fileFormat) {
     try {
       node = RecordImport.toQuarry(node, format(file, lineNo, node, fileFormat), file, lineNo);
       return new JsonlLine.Parsed(lineNo, ExampleCodec.fromJson(node));

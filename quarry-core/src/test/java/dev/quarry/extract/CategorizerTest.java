@@ -48,6 +48,16 @@ class CategorizerTest {
   }
 
   @Test
+  void aVeryLongStringLiteralInCodeIsSkippedWithoutExhaustingTheStack() {
+    // An imported tool-call record (LLaMA-Factory's glaive demo) holds JSON lines of this kind; the regex once
+    // recursed per character and threw StackOverflowError on them.
+    String literal = "\"" + "x\\\"y ".repeat(40_000) + "pytest\"";
+    String answer = "```json\n{\"arguments\": " + literal + "}\n```";
+    assertThat(c.assign("src/x.py", answer, "sdk", null))
+        .isEqualTo(new Categorizer.Assignment("sdk", "extractor-default"));
+  }
+
+  @Test
   void aKeywordInAStringLiteralOfCodeDoesNotMoveCodeIntoACategory() {
     String answer = "Here it is:\n\n```python\ndef top(k: int) -> int:\n    if k < 1:\n"
         + "        raise ValueError(\"top_k must be positive\")\n    return k\n```";

@@ -85,10 +85,17 @@ public final class Combiner {
   /**
    * Combines {@code inputs}, in order, into {@code out}.
    *
-   * @throws dev.quarry.InputException on a missing or unreadable input, or a malformed line without a rejected file
+   * @throws dev.quarry.InputException on a missing or unreadable input, a JSON-array file (not JSONL), or a
+   *     malformed line without a rejected file
    * @throws IOException when the output cannot be written
    */
   public CombineReport run(List<Path> inputs, Path out) throws IOException {
+    for (Path in : inputs) {
+      if (dev.quarry.io.JsonlReader.isJsonArray(in)) {
+        throw new dev.quarry.InputException(in.toString(), 1, "a JSON array of records: combine reads JSONL",
+            "convert it first: quarry import " + in + " -o OUT.jsonl");
+      }
+    }
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "quarry-combine");
       t.setDaemon(true);

@@ -32,6 +32,9 @@ final class AttributionScan {
   record Hit(Kind kind, String what, String written, String location, boolean inCode, int field, int start,
       int end) {}
 
+  private static final java.util.regex.Pattern SHAREGPT_ROLE =
+      java.util.regex.Pattern.compile("meta\\.original\\.conversations\\[\\d+]\\.from");
+
   private AttributionScan() {}
 
   /** The hits of {@code e}, in field order; cached for the current example of {@code ctx}. */
@@ -42,8 +45,10 @@ final class AttributionScan {
       List<RecordStrings.Field> fields = RecordStrings.of(e);
       for (int i = 0; i < fields.size(); i++) {
         RecordStrings.Field f = fields.get(i);
-        if (f.location().equals("meta.input_format")) {
-          continue; // the name of the format the record was imported from (e.g. openai), written by Quarry
+        if (f.location().equals("meta.input_format") || SHAREGPT_ROLE.matcher(f.location()).matches()) {
+          // the name of the format the record was imported from (e.g. openai), written by Quarry; a ShareGPT
+          // turn's role tag ("from": "gpt"), which names the turn's author in the format's own words
+          continue;
         }
         boolean code = f.key() || f.kind() == RecordStrings.Kind.SOURCE || f.kind() == RecordStrings.Kind.TAG
             || f.kind() == RecordStrings.Kind.LANGUAGE || f.kind() == RecordStrings.Kind.CATEGORY;
