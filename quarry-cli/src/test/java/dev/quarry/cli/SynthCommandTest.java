@@ -69,7 +69,10 @@ class SynthCommandTest {
         + ", \"response\": " + TextNode.valueOf(response) + "}";
   }
 
-  /** Two mined database examples, a target of 3 and self-align with one sample: 2 instructions, 2 requests. */
+  /**
+   * Two mined database examples, a target of 3 and self-align with one sample: 2 instructions, 2 requests. The model
+   * is named like a real one: its name in meta.synth.model must not trip the attribution rule.
+   */
   private Path setUp(String extraSynth) throws Exception {
     Path mined = dir.resolve("mined.jsonl");
     try (JsonlWriter w = JsonlWriter.open(mined)) {
@@ -83,7 +86,7 @@ class SynthCommandTest {
       w.commit();
     }
     Files.writeString(dir.resolve("quarry.yaml"), "project: demo\ncategories:\n  database: {target: 3}\nsynth:\n"
-        + "  endpoint: http://127.0.0.1:" + server.getAddress().getPort() + "/v1\n  model: scripted\n"
+        + "  endpoint: http://127.0.0.1:" + server.getAddress().getPort() + "/v1\n  model: Qwen/Qwen2.5-Coder-7B-Instruct\n"
         + "  strategies: [self-align]\n  samples: 1\n  overshoot: 2\n  retries: 0\n  api_key_env: QUARRY_SYNTH_TEST_UNSET_KEY\n"
         + "  cache: cache\n" + extraSynth);
     return mined;
@@ -103,7 +106,7 @@ class SynthCommandTest {
     CliRun r = synth("--dry-run");
     assertThat(r.code()).isZero();
     assertThat(requests.get()).isZero();
-    assertThat(r.out()).startsWith("quarry: synth plan for scripted at http://127.0.0.1:")
+    assertThat(r.out()).startsWith("quarry: synth plan for Qwen/Qwen2.5-Coder-7B-Instruct at http://127.0.0.1:")
         .contains("(dry run: nothing was asked)")
         .contains("\n  deficits: database 1\n")
         .contains("\n  requests: 2 generation (1 per instruction); at most ")

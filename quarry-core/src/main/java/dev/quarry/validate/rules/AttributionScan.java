@@ -42,8 +42,10 @@ final class AttributionScan {
       List<RecordStrings.Field> fields = RecordStrings.of(e);
       for (int i = 0; i < fields.size(); i++) {
         RecordStrings.Field f = fields.get(i);
-        if (f.location().equals("meta.input_format")) {
-          continue; // the name of the format the record was imported from (e.g. openai), written by Quarry
+        if (f.location().equals("meta.input_format") || f.location().equals("meta.synth.model")) {
+          // Provenance Quarry writes: the format a record was imported from (e.g. openai), and the model that
+          // synthesised it (e.g. Qwen/Qwen2.5-Coder-7B-Instruct, issue 13), which no trainer reads as text.
+          continue;
         }
         boolean code = f.key() || f.kind() == RecordStrings.Kind.SOURCE || f.kind() == RecordStrings.Kind.TAG
             || f.kind() == RecordStrings.Kind.LANGUAGE || f.kind() == RecordStrings.Kind.CATEGORY;
