@@ -1,5 +1,6 @@
 package dev.quarry.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.InputException;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Parameters;
         "environment variable synth.api_key_env names. --dry-run prints the plan on stdout and sends no request."})
 final class SynthCommand implements Callable<Integer> {
   private static final int SHOWN_SEEDS = 8;
+  private static final String CACHE = ".quarry-synth-cache";
 
   private final Terminal terminal;
   private final UnaryOperator<String> env;
@@ -50,8 +52,8 @@ final class SynthCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IN", description = "A build folder (quarry build -o) or a dataset JSONL.")
   Path input;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml",
-      description = "Configuration with synth: and the category targets (default: ./quarry.yaml).")
+  @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml", description = {"Configuration with synth: and "
+      + "the category targets", "(default: the one a build folder was built with, else ./quarry.yaml)."})
   Path config;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT.jsonl",
@@ -75,7 +77,7 @@ final class SynthCommand implements Callable<Integer> {
   Path symbols;
 
   @Option(names = "--repo", paramLabel = "DIR", description = {"The repository, for API map seeds and synth.probes "
-      + "paths", "(default: the folder of quarry.yaml)."})
+      + "paths", "(default: the one a build folder was built from, else the folder of quarry.yaml)."})
   Path repo;
 
   @Option(names = "--held-out", arity = "1..*", paramLabel = "FILE", description = {"Files no kept example may "
@@ -95,7 +97,7 @@ final class SynthCommand implements Callable<Integer> {
   Long maxTokens;
 
   @Option(names = "--cache", paramLabel = "DIR", description = {"Response cache (default: synth.cache, else "
-      + ".quarry-synth-cache beside", "a build folder, as quarry build uses it, or beside OUT)."})
+      + "IN/.quarry-synth-cache", "for a build folder, the one quarry build uses, or .quarry-synth-cache beside OUT)."})
   Path cache;
 
   @Mixin
@@ -115,10 +117,12 @@ final class SynthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    QuarryConfig cfg = ConfigLoader.resolve(Path.of("."), config);
+    boolean build = Files.isDirectory(input);
+    JsonNode manifest = build ? manifest() : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    Path built = existing(manifest.path("config").path("path").asText(""), false);
+    QuarryConfig cfg = ConfigLoader.resolve(Path.of("."), config != null ? config : built);
     inputFormat.apply(cfg);
     SynthSettings s = settings(cfg);
-    boolean build = Files.isDirectory(input);
     Path mined = build ? input.resolve("work").resolve("combined.jsonl") : input;
     if (!Files.isRegularFile(mined)) {
       throw new InputException(mined.toString(), 0, build ? "the build folder has no work/combined.jsonl"
@@ -127,19 +131,36 @@ final class SynthCommand implements Callable<Integer> {
     if (!dryRun && output == null) {
       throw new UsageException("synth needs -o OUT.jsonl", "give -o, or --dry-run to print the plan only");
     }
-    Path repoDir = repo != null ? repo : cfg.origin() == null ? Path.of(".")
+    Path builtRepo = existing(manifest.path("inputs").path("repo").asText(""), true);
+    Path repoDir = repo != null ? repo : builtRepo != null ? builtRepo : cfg.origin() == null ? Path.of(".")
         : Path.of(cfg.origin()).toAbsolutePath().getParent();
     Path work = Files.createTempDirectory("quarry-synth-");
     try {
       Path index = symbolIndex(build, work);
       SynthStage stage = new SynthStage(cfg, s, repoDir, env, terminal.progress(common.quiet));
-      if ((repo != null || cfg.origin() != null) && Files.isDirectory(repoDir)) {
+      if ((repo != null || builtRepo != null || cfg.origin() != null) && Files.isDirectory(repoDir)) {
         stage = stage.withRepository(Repository.open(repoDir));
       }
       return dryRun ? plan(stage.plan(mined, index, work), s) : run(stage, s, repoDir, mined, index, build, work);
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** A build folder's manifest.json (the configuration and repository it was built from), or a missing node. */
+  private JsonNode manifest() throws java.io.IOException {
+    Path m = input.resolve("manifest.json");
+    return Files.isRegularFile(m) ? dev.quarry.io.Json.mapper().readTree(m.toFile())
+        : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  }
+
+  /** {@code path} when it names an existing file (or folder), else null. */
+  private static Path existing(String path, boolean folder) {
+    if (path.isEmpty()) {
+      return null;
+    }
+    Path p = Path.of(path);
+    return (folder ? Files.isDirectory(p) : Files.isRegularFile(p)) ? p : null;
   }
 
   private SynthSettings settings(QuarryConfig cfg) {
@@ -185,8 +206,9 @@ final class SynthCommand implements Callable<Integer> {
       held.add(input.resolve("dataset").resolve("validation.jsonl"));
       held.add(input.resolve("dataset").resolve("test.jsonl"));
     }
+    // The build keeps its cache in OUT/.quarry-synth-cache: a synth over that folder shares it.
     Path cacheDir = cache != null ? cache : !s.cache().isBlank() ? repoDir.resolve(s.cache())
-        : (build ? input.toAbsolutePath() : output.toAbsolutePath()).getParent().resolve(".quarry-synth-cache");
+        : build ? input.resolve(CACHE) : output.toAbsolutePath().getParent().resolve(CACHE);
     Synthesizer.Outputs out = new Synthesizer.Outputs(synthetic != null ? synthetic : work.resolve("synthetic.jsonl"),
         rejected != null ? rejected : work.resolve("rejected.jsonl"), report != null ? report : work.resolve("r.json"),
         work.resolve("scratch"));

@@ -117,6 +117,21 @@ class SynthCommandTest {
   }
 
   @Test
+  void aBuildFolderBringsTheConfigurationItWasBuiltWith() throws Exception {
+    Path mined = setUp("");
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("work"));
+    Files.copy(mined, out.resolve("work/combined.jsonl"));
+    Files.writeString(out.resolve("manifest.json"), "{\"config\": {\"path\": "
+        + TextNode.valueOf(dir.resolve("quarry.yaml").toString()) + "}, \"inputs\": {\"repo\": "
+        + TextNode.valueOf(dir.toString()) + "}}\n");
+    CliRun r = CliRun.of("synth", out.toString(), "--dry-run");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\n  deficits: database 1\n");
+    assertThat(requests.get()).isZero();
+  }
+
+  @Test
   void dryRunJsonListsEverySeedAndTheTokenBound() throws Exception {
     setUp("  max_requests: 1\n");
     CliRun r = synth("--dry-run", "--json");

@@ -146,6 +146,31 @@ class SynthConfigTest {
         .hasMessageNotContaining(key);
   }
 
+  /** The three endpoint snippets of the README's synthesis section, as written there. */
+  @Test
+  void theReadmeSnippetsForVllmOllamaAndACloudEndpointParse() {
+    SynthSettings vllm = ConfigLoader.parse("q.yaml", """
+        synth:
+          endpoint: http://localhost:8000/v1       # base URL; …/v1/chat/completions is added
+          model: Qwen/Qwen2.5-Coder-32B-Instruct   # the name the server knows
+          api_key_env: VLLM_API_KEY                # the NAME of the variable; the key itself is never in a file
+          samples: 2                               # per instruction; the first that passes is kept
+          max_requests: 400                        # cap per run (generation + judge); 0 = none
+          max_tokens: 1500000                      # cap on the estimated tokens (prompt + answer_tokens each)
+          judge: true
+        """).synth();
+    assertThat(List.of(vllm.model(), vllm.apiKeyEnv())).containsExactly("Qwen/Qwen2.5-Coder-32B-Instruct", "VLLM_API_KEY");
+    assertThat(vllm.maxTokens()).isEqualTo(1_500_000);
+    SynthSettings ollama = ConfigLoader.parse("q.yaml",
+        "synth: {endpoint: http://localhost:11434/v1, model: \"qwen2.5-coder:7b\", concurrency: 1, timeout: 600}\n").synth();
+    assertThat(List.of(ollama.model(), ollama.concurrency(), ollama.timeoutSeconds()))
+        .containsExactly("qwen2.5-coder:7b", 1, 600.0);
+    SynthSettings cloud = ConfigLoader.parse("q.yaml", "synth: {endpoint: https://api.openai.com/v1, model: gpt-4o-mini, "
+        + "api_key_env: OPENAI_API_KEY, max_requests: 300}\n").synth();
+    assertThat(List.of(cloud.endpoint(), cloud.apiKeyEnv(), cloud.maxRequests()))
+        .containsExactly("https://api.openai.com/v1", "OPENAI_API_KEY", 300);
+  }
+
   @Test
   void theSynthSectionChangesTheConfigHash() {
     assertThat(ConfigLoader.parse("q", HEAD).hash()).isNotEqualTo(ConfigLoader.parse("q", HEAD + "  samples: 3\n").hash());
