@@ -168,7 +168,7 @@ final class BuildCommand implements Callable<Integer> {
     StringBuilder text = new StringBuilder("quarry: built ").append(output).append('\n');
     for (Iterator<Map.Entry<String, JsonNode>> it = r.counts().fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
-      text.append("  ").append(String.format("%-9s", f.getKey())).append(describe(f.getValue())).append('\n');
+      text.append("  ").append(String.format("%-9s", f.getKey() + " ")).append(describe(f.getValue())).append('\n');
     }
     long alone = r.counts().path("validate").path("rejected_for_mentions_alone").asLong();
     if (alone > 0) {

@@ -20,6 +20,7 @@ final class Verbs {
         new CombineCommand(terminal),
         new AnalyzeCommand(terminal),
         new BalanceCommand(terminal),
+        new SynthCommand(terminal),
         new SplitCommand(terminal),
         new ExportCommand(terminal),
         new TrainConfigCommand(terminal),

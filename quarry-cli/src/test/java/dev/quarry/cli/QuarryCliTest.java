@@ -25,7 +25,7 @@ class QuarryCliTest {
     CliRun r = CliRun.of("frobnicate", "--fast");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("quarry: unknown verb \"frobnicate\" (use one of build, init, extract, import, validate, "
-        + "combine, analyze, balance, split, export, train-config, train, eval, registry, bench; see 'quarry --help')\n");
+        + "combine, analyze, balance, synth, split, export, train-config, train, eval, registry, bench; see 'quarry --help')\n");
   }
 
   @Test

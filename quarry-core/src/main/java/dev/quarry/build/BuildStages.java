@@ -232,7 +232,7 @@ final class BuildStages {
         : repo.root().resolve(config.synth().cache());
     return stages.run("synthesize", List.of(mined, symbols), Map.of(), List.of(so.kept(), so.rejected(), so.report(),
         work.resolve("synthesized.jsonl")), () -> new SynthStage(config, config.synth(), repo.root(), System::getenv,
-        progress).run(mined, symbols, List.of(), cache, so, work.resolve("synthesized.jsonl")).counts());
+        progress).withRepository(repo).run(mined, symbols, List.of(), cache, so, work.resolve("synthesized.jsonl")).counts());
   }
 
   private ObjectNode extract() throws IOException {

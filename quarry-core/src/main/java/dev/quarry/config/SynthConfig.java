@@ -35,7 +35,16 @@ final class SynthConfig {
     }
     List<String> strategies = new ArrayList<>();
     if (n.has("strategies")) {
-      n.get("strategies").forEach(s -> strategies.add(s.asText()));
+      JsonNode list = n.get("strategies");
+      if (list.isTextual()) {
+        strategies.add(list.asText());
+      } else {
+        list.forEach(s -> strategies.add(s.asText()));
+      }
+      if (strategies.isEmpty()) {
+        throw new ConfigException(file, lines.line("/synth/strategies"), "synth.strategies is empty",
+            "name at least one of " + String.join(", ", SynthSettings.STRATEGIES) + ", or remove the key for all");
+      }
       for (String s : strategies) {
         if (!SynthSettings.STRATEGIES.contains(s)) {
           throw new ConfigException(file, lines.line("/synth/strategies"), "synth strategy \"" + s + "\" is unknown",
@@ -58,6 +67,12 @@ final class SynthConfig {
     check(file, lines, "near_duplicate", nearDup > 0 && nearDup <= 1, nearDup, "give a value in (0, 1]");
     check(file, lines, "timeout", timeout > 0, timeout, "give a positive number of seconds");
     check(file, lines, "concurrency", concurrency >= 1 && concurrency <= 256, concurrency, "give 1 to 256");
+    int answerTokens = n.path("answer_tokens").asInt(d.answerTokens());
+    check(file, lines, "answer_tokens", answerTokens >= 16, answerTokens, "give at least 16, e.g. 1024");
+    int retries = n.path("retries").asInt(d.retries());
+    check(file, lines, "retries", retries <= 20, retries, "give 0 to 20");
+    double minScore = n.has("min_judge_score") ? ConfigLoader.number(n.get("min_judge_score")) : d.minJudgeScore();
+    check(file, lines, "min_judge_score", minScore >= 1 && minScore <= 5, minScore, "give 1 to 5 (the judge's scale)");
     List<String> probes = new ArrayList<>();
     n.path("probes").forEach(p -> probes.add(p.asText()));
     if (n.path("probes").isTextual()) {
@@ -65,11 +80,16 @@ final class SynthConfig {
     }
     Map<String, String> templates = new TreeMap<>();
     n.path("templates").fields().forEachRemaining(f -> templates.put(f.getKey(), f.getValue().asText()));
+    for (String id : templates.keySet()) {
+      if (!SynthSettings.TEMPLATE_IDS.contains(id)) {
+        throw new ConfigException(file, lines.line("/synth/templates/" + id), "unknown key \"synth.templates." + id + "\"",
+            NearestKey.of(id, SynthSettings.TEMPLATE_IDS).map(k -> "did you mean \"" + k + "\"?")
+                .orElse("valid keys here: " + String.join(", ", SynthSettings.TEMPLATE_IDS)));
+      }
+    }
     return new SynthSettings(endpoint.strip(), model.strip(), keyEnv, strategies, samples, overshoot, temperature,
-        n.path("answer_tokens").asInt(d.answerTokens()), n.path("max_requests").asInt(0),
-        n.path("max_tokens").asLong(0), concurrency, n.path("retries").asInt(d.retries()), timeout,
-        n.path("judge").asBoolean(false),
-        n.has("min_judge_score") ? ConfigLoader.number(n.get("min_judge_score")) : d.minJudgeScore(), nearDup, probes,
+        answerTokens, n.path("max_requests").asInt(0), n.path("max_tokens").asLong(0), concurrency, retries, timeout,
+        n.path("judge").asBoolean(false), minScore, nearDup, probes,
         n.path("cache").asText(""), templates, n.path("seed").asLong(d.seed()));
   }
 

@@ -38,6 +38,13 @@ public record SynthSettings(String endpoint, String model, String apiKeyEnv, Lis
   public static final List<String> STRATEGIES = List.of("self-align", "evolve-constraint", "evolve-error-case",
       "evolve-fix-bug", "evolve-refactor", "docs-qa");
 
+  /**
+   * Every template {@code synth.templates} may replace: the strategies', the judge's and {@code focus} (the
+   * paragraph naming the API surface an instruction is built around).
+   */
+  public static final List<String> TEMPLATE_IDS = java.util.stream.Stream.concat(STRATEGIES.stream(),
+      java.util.stream.Stream.of("judge", "focus")).toList();
+
   /** Copies collections. */
   public SynthSettings {
     strategies = List.copyOf(strategies);

@@ -35,6 +35,14 @@ public enum Strategy {
     return id;
   }
 
+  /**
+   * Whether its instruction is built around an API surface with few mined examples ({@link ApiSeeds}): only a new
+   * task can be; an evolved one stays the seed's task.
+   */
+  boolean focused() {
+    return this == SELF_ALIGN;
+  }
+
   /** Whether it needs a seed whose answer holds code (else a standards seed). */
   boolean needsCode() {
     return code;

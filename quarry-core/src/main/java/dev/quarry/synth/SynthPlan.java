@@ -30,6 +30,20 @@ public record SynthPlan(List<SynthTask> tasks, Map<String, Long> missing, int cu
     return tasks.stream().mapToLong(SynthTask::estimatedTokens).sum();
   }
 
+  /** Instructions per seed id (each asked {@code samples} times), sorted. */
+  public Map<String, Long> instructionsPerSeed() {
+    Map<String, Long> m = new TreeMap<>();
+    tasks.stream().filter(t -> t.sample() == 1).forEach(t -> m.merge(t.seed().id(), 1L, Long::sum));
+    return m;
+  }
+
+  /** Instructions per API surface they are built around ({@code kind name}), sorted; none without an API map. */
+  public Map<String, Long> instructionsPerFocus() {
+    Map<String, Long> m = new TreeMap<>();
+    tasks.stream().filter(t -> t.sample() == 1 && !t.focus().isEmpty()).forEach(t -> m.merge(t.focus(), 1L, Long::sum));
+    return m;
+  }
+
   /** Generation requests per strategy id, sorted. */
   public Map<String, Long> requestsPerStrategy() {
     Map<String, Long> m = new TreeMap<>();

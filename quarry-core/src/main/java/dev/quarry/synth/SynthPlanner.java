@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
  * overshoot)} instructions, each asked {@code samples} times; instruction {@code i} of a category uses the
  * {@code i}-th applicable strategy (round-robin over the configured order) and the next seed of that strategy's
  * pool (mined examples of the category, by id: code seeds for the code strategies, standards sections for
- * docs-qa). Instructions are interleaved across categories, so caps cut every category alike. Deterministic.
+ * docs-qa). Instructions are interleaved across categories, so caps cut every category alike. A self-align
+ * instruction also names the least-covered API surface that fits its seed ({@link ApiSeeds}). Deterministic.
  */
 final class SynthPlanner {
   /** Characters per token of the estimate (a token is about four characters of English or code). */
@@ -48,6 +50,14 @@ final class SynthPlanner {
   }
 
   SynthPlan plan(Path mined, DeficitPlan deficits) {
+    return plan(mined, deficits, ApiSeeds.none());
+  }
+
+  /**
+   * The plan; each self-align instruction is also pointed at the least-covered API surface of {@code api} that
+   * fits its seed's language (in plan order, so caps cut the least-covered surfaces last).
+   */
+  SynthPlan plan(Path mined, DeficitPlan deficits, ApiSeeds api) {
     Map<String, Long> missing = new LinkedHashMap<>();
     Map<String, Integer> need = new LinkedHashMap<>();
     for (DeficitPlan.Entry e : deficits.entries()) {
@@ -57,17 +67,17 @@ final class SynthPlanner {
     Map<String, Pools> pools = seeds(mined, need);
     List<Strategy> strategies = settings.strategies().stream().map(s -> Strategy.of(s).orElseThrow()).toList();
     // Per category, its instructions in order; then interleaved.
-    List<List<SynthTask[]>> perCategory = new ArrayList<>();
+    List<List<Pick>> perCategory = new ArrayList<>();
     for (Map.Entry<String, Integer> n : need.entrySet()) {
       Pools p = pools.getOrDefault(n.getKey(), new Pools());
       List<Strategy> usable = strategies.stream().filter(s -> !p.of(s).isEmpty()).toList();
-      List<SynthTask[]> list = new ArrayList<>();
+      List<Pick> list = new ArrayList<>();
       Map<Strategy, Integer> used = new TreeMap<>();
       for (int i = 0; i < n.getValue() && !usable.isEmpty(); i++) {
         Strategy s = usable.get(i % usable.size());
         List<Example> pool = p.of(s);
         int k = used.merge(s, 1, Integer::sum) - 1;
-        list.add(samples(n.getKey(), s, pool.get(k % pool.size())));
+        list.add(new Pick(n.getKey(), s, pool.get(k % pool.size())));
       }
       perCategory.add(list);
     }
@@ -75,13 +85,12 @@ final class SynthPlanner {
     int instruction = 0;
     for (int round = 0; ; round++) {
       boolean any = false;
-      for (List<SynthTask[]> list : perCategory) {
+      for (List<Pick> list : perCategory) {
         if (round < list.size()) {
           any = true;
-          for (SynthTask t : list.get(round)) {
-            tasks.add(new SynthTask(instruction, t.sample(), t.strategy(), t.templateId(), t.category(), t.seed(),
-                t.request(), t.estimatedTokens()));
-          }
+          Pick pick = list.get(round);
+          Optional<ApiFocus> focus = pick.strategy().focused() ? api.next(pick.seed().language()) : Optional.empty();
+          tasks.addAll(samples(instruction, pick, focus));
           instruction++;
         }
       }
@@ -91,6 +100,9 @@ final class SynthPlanner {
     }
     return capped(tasks, missing);
   }
+
+  /** One instruction before it is written: the category it fills, its strategy and its seed. */
+  private record Pick(String category, Strategy strategy, Example seed) {}
 
   private SynthPlan capped(List<SynthTask> tasks, Map<String, Long> missing) {
     long maxRequests = settings.maxRequests() <= 0 ? Long.MAX_VALUE
@@ -108,31 +120,38 @@ final class SynthPlanner {
     return new SynthPlan(kept, missing, tasks.size() - kept.size(), settings.judge());
   }
 
-  private SynthTask[] samples(String category, Strategy s, Example seed) {
+  private List<SynthTask> samples(int instruction, Pick pick, Optional<ApiFocus> focus) {
+    Strategy s = pick.strategy();
+    Example seed = pick.seed();
     Template t = templates.get(s.id());
     String templateId = s.id() + "#" + Hashing.sha256(String.join("\n---\n", t.variants())).substring(0, 12);
-    SynthTask[] out = new SynthTask[settings.samples()];
+    String focusText = focus.map(f -> templates.get(SynthTemplates.FOCUS).fillAt(0, f.values())).orElse("");
+    List<SynthTask> out = new ArrayList<>();
     for (int k = 1; k <= settings.samples(); k++) {
       Map<String, String> v = new TreeMap<>();
       v.put("project", project);
-      v.put("category", category);
+      v.put("category", pick.category());
       v.put("language", seed.language());
       v.put("seed_prompt", clip(prompt(seed)));
       v.put("seed_answer", clip(seed.finalAnswer()));
-      v.put("names", String.join("\n", names(seed)));
+      v.put("names", String.join("\n", names(seed, focus)));
+      v.put("focus", focusText);
       v.put("sample", Integer.toString(k));
       List<Message> msgs = List.of(Message.system(t.fillAt(0, v)), Message.user(t.fillAt(1, v)));
       ChatRequest req = new ChatRequest(settings.model(), msgs, settings.temperature(), settings.answerTokens());
       long chars = msgs.stream().mapToLong(m -> m.content().length()).sum();
-      out[k - 1] = new SynthTask(0, k, s, templateId, category, seed, req,
-          (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN + settings.answerTokens());
+      out.add(new SynthTask(instruction, k, s, templateId, pick.category(), seed, req,
+          (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN + settings.answerTokens(),
+          focus.map(f -> f.kind() + " " + f.name()).orElse("")));
     }
     return out;
   }
 
   /** The seed's platform names, topped up with the index's hooks and definitions when it has few. */
-  private List<String> names(Example seed) {
-    Set<String> out = new LinkedHashSet<>(grounding.platformNames(seed.finalAnswer()));
+  private List<String> names(Example seed, Optional<ApiFocus> focus) {
+    Set<String> out = new LinkedHashSet<>();
+    focus.filter(f -> !f.kind().equals("endpoint")).ifPresent(f -> out.add(f.name()));
+    out.addAll(grounding.platformNames(seed.finalAnswer()));
     Iterator<String> more = Stream.concat(grounding.index().hooks().stream(),
         grounding.index().endpoints().stream()).iterator();
     while (out.size() < 8 && more.hasNext()) {

@@ -21,12 +21,14 @@ import java.util.Map;
  * @param kept per category, the examples kept
  * @param httpRequests HTTP requests this run sent
  * @param cacheHits answers this run took from the cache
+ * @param focus per API surface ({@code kind name}), the planned instructions built around it, sorted
  */
 public record SynthReport(String model, long planned, long plannedTokens, long cutByCaps, long judgeRequests,
     Map<String, StrategyCounts> strategies, Map<String, Long> missing, Map<String, Long> kept, long httpRequests,
-    long cacheHits) {
+    long cacheHits, Map<String, Long> focus) {
   /** Copies the maps. */
   public SynthReport {
+    focus = Collections.unmodifiableMap(new java.util.TreeMap<>(focus));
     strategies = Collections.unmodifiableMap(new java.util.TreeMap<>(strategies));
     missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
     kept = Collections.unmodifiableMap(new LinkedHashMap<>(kept));
@@ -51,7 +53,7 @@ public record SynthReport(String model, long planned, long plannedTokens, long c
 
   /**
    * {@code {stage, model, planned_requests, planned_tokens, cut_by_caps, judge_requests, totals, strategies: {id:
-   * counts}, categories: {name: {missing, kept}}}}.
+   * counts}, categories: {name: {missing, kept}}, focus: {"kind name": instructions}}}.
    */
   public ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode().put("stage", "synthesize").put("model", model)
@@ -62,6 +64,8 @@ public record SynthReport(String model, long planned, long plannedTokens, long c
     strategies.forEach((k, v) -> s.set(k, v.toJson()));
     ObjectNode c = o.putObject("categories");
     missing.forEach((k, v) -> c.putObject(k).put("missing", v).put("kept", kept.getOrDefault(k, 0L)));
+    ObjectNode f = o.putObject("focus");
+    focus.forEach(f::put);
     return o;
   }
 

@@ -10,6 +10,8 @@ import dev.quarry.eval.client.OpenAiClient;
 import dev.quarry.eval.client.RetryPolicy;
 import dev.quarry.eval.client.Sleeper;
 import dev.quarry.eval.symbols.SymbolIndex;
+import dev.quarry.extract.Repository;
+import dev.quarry.extract.goals.GoalsExtractor;
 import dev.quarry.io.JsonlReader;
 import dev.quarry.io.JsonlWriter;
 import dev.quarry.model.Example;
@@ -35,6 +37,7 @@ public final class SynthStage {
   private final Path repoRoot;
   private final UnaryOperator<String> env;
   private final ProgressListener progress;
+  private final Repository repository;
 
   /**
    * @param config the configuration; {@code settings} usually is its {@code synth()}
@@ -43,11 +46,41 @@ public final class SynthStage {
    */
   public SynthStage(QuarryConfig config, SynthSettings settings, Path repoRoot, UnaryOperator<String> env,
       ProgressListener progress) {
+    this(config, settings, repoRoot, env, progress, null);
+  }
+
+  private SynthStage(QuarryConfig config, SynthSettings settings, Path repoRoot, UnaryOperator<String> env,
+      ProgressListener progress, Repository repository) {
     this.config = config;
     this.settings = settings;
     this.repoRoot = repoRoot;
     this.env = env;
     this.progress = progress;
+    this.repository = repository;
+  }
+
+  /**
+   * This stage drawing its API map seeds from {@code repo}: its OpenAPI operations joined with their handlers, SDK
+   * methods, hooks and MCP tools (without a repository, or when it has no spec, from {@code symbols.json}).
+   */
+  public SynthStage withRepository(Repository repo) {
+    return new SynthStage(config, settings, repoRoot, env, progress, repo);
+  }
+
+  /**
+   * The platform's API surfaces self-align instructions are built around: the API map of the repository when it
+   * has operations, else the endpoints and platform hooks of {@code symbols} (none when that file is missing).
+   *
+   * @throws IOException when {@code symbols} cannot be read
+   */
+  public List<ApiFocus> surfaces(Path symbols) throws IOException {
+    if (repository != null) {
+      List<ApiFocus> fromMap = ApiSeeds.fromApiMap(GoalsExtractor.apiMap(repository, config));
+      if (!fromMap.isEmpty()) {
+        return fromMap;
+      }
+    }
+    return ApiSeeds.fromSymbols(symbols);
   }
 
   /** The deficit plan of {@code mined} against the targets (balancing into a scratch file, then deleting it). */
@@ -61,7 +94,7 @@ public final class SynthStage {
 
   /** The plan a run would follow, asking nothing. */
   public SynthPlan plan(Path mined, Path symbols, Path work) throws IOException {
-    return synthesizer(symbols).plan(mined, deficits(mined, work), project());
+    return synthesizer(symbols).plan(mined, deficits(mined, work), project(), surfaces(symbols));
   }
 
   /**
@@ -74,7 +107,7 @@ public final class SynthStage {
   public SynthReport run(Path mined, Path symbols, List<Path> heldOut, Path cacheDir, Synthesizer.Outputs out,
       Path combined) throws IOException {
     Synthesizer s = synthesizer(symbols);
-    SynthPlan plan = s.plan(mined, deficits(mined, out.work()), project());
+    SynthPlan plan = s.plan(mined, deficits(mined, out.work()), project(), surfaces(symbols));
     List<Path> evalSets = new ArrayList<>(heldOut);
     settings.probes().forEach(p -> evalSets.add(repoRoot.resolve(p)));
     SynthReport r = s.run(plan, mined, evalSets, client(), Optional.of(cacheDir), out);

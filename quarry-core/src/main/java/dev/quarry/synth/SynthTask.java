@@ -16,13 +16,16 @@ import java.util.Objects;
  * @param seed the mined seed example
  * @param request the chat request
  * @param estimatedTokens the prompt's estimated tokens plus the answer limit: an upper bound on the cost
+ * @param focus the API surface the instruction is built around, {@code kind name} (e.g. {@code hook useChat}); ""
+ *     for none
  */
 public record SynthTask(int instruction, int sample, Strategy strategy, String templateId, String category,
-    Example seed, ChatRequest request, long estimatedTokens) {
+    Example seed, ChatRequest request, long estimatedTokens, String focus) {
   /** Null-checks. */
   public SynthTask {
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(seed, "seed");
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(focus, "focus");
   }
 }

@@ -19,6 +19,8 @@ import java.util.TreeMap;
 final class SynthTemplates {
   /** The template id of the judge prompt. */
   static final String JUDGE = "judge";
+  /** The template id of the paragraph naming an instruction's API surface ({@code {focus}}). */
+  static final String FOCUS = "focus";
 
   private final Map<String, String> overrides;
   private final Path base;

@@ -73,7 +73,18 @@ public final class Synthesizer {
 
   /** The requests a run over {@code mined} and {@code deficits} would make, without asking anything. */
   public SynthPlan plan(Path mined, DeficitPlan deficits, String project) {
-    return new SynthPlanner(settings, templates, grounding, project).plan(mined, deficits);
+    return plan(mined, deficits, project, List.of());
+  }
+
+  /**
+   * As {@link #plan(Path, DeficitPlan, String)}, with each self-align instruction built around the API surface of
+   * {@code surfaces} that the mined examples mention least (see {@link ApiSeeds}).
+   *
+   * @param surfaces the platform's API surfaces, as {@link SynthStage#surfaces} finds them; empty for none
+   */
+  public SynthPlan plan(Path mined, DeficitPlan deficits, String project, List<ApiFocus> surfaces) {
+    return new SynthPlanner(settings, templates, grounding, project).plan(mined, deficits,
+        ApiSeeds.of(surfaces, mined));
   }
 
   /**
@@ -122,7 +133,7 @@ public final class Synthesizer {
     SynthReport report = decide(plan, tasks, answers, verdicts, checks.names(settings.judge()), judgeRequests, out);
     return new SynthReport(report.model(), report.planned(), report.plannedTokens(), report.cutByCaps(),
         report.judgeRequests(), report.strategies(), report.missing(), report.kept(), client.requests() - httpBefore,
-        asker.cacheHits());
+        asker.cacheHits(), report.focus());
   }
 
   private SynthReport decide(SynthPlan plan, List<SynthTask> tasks, ModelAnswer[] answers,
@@ -155,7 +166,7 @@ public final class Synthesizer {
     }
     AtomicFile.writeString(out.rejected(), rejects.toString());
     SynthReport r = new SynthReport(settings.model(), plan.requests(), plan.tokens(), plan.cutByCaps(),
-        judgeRequests, per, plan.missing(), kept, 0, 0);
+        judgeRequests, per, plan.missing(), kept, 0, 0, plan.instructionsPerFocus());
     AtomicFile.writeString(out.report(), Json.pretty().writeValueAsString(r.toJson()) + "\n");
     return r;
   }
@@ -172,6 +183,9 @@ public final class Synthesizer {
     synth.putArray("seed_ids").add(seed.id());
     synth.put("strategy", t.strategy().id()).put("template", t.templateId()).put("model", settings.model())
         .put("temperature", settings.temperature()).put("instruction", t.instruction()).put("sample", t.sample());
+    if (!t.focus().isEmpty()) {
+      synth.put("focus", t.focus());
+    }
     Example e = Example.of(List.of(Message.system(system), Message.user(a.instruction()),
         Message.assistant(a.response())), t.category(), seed.language(), src);
     return e.withTags(List.of(TAG, t.strategy().id())).withMeta(meta);

@@ -101,6 +101,42 @@ class SynthesisBuildTest {
   }
 
   @Test
+  void selfAlignInstructionsAreBuiltAroundTheApiSurfacesWithFewestMinedExamples() throws Exception {
+    build(config("  strategies: [self-align]\n"), "out");
+    Path out = tmp.resolve("out");
+    List<ApiFocus> surfaces = ApiSeeds.fromApiMap(dev.quarry.extract.goals.GoalsExtractor.apiMap(
+        dev.quarry.extract.Repository.open(DEMO), dev.quarry.config.ConfigLoader.load(tmp.resolve("quarry.yaml"))));
+    java.util.Map<String, Long> mentions = new java.util.TreeMap<>();
+    ApiSeeds.of(surfaces, out.resolve("work/combined.jsonl")).surfaces()
+        .forEach(f -> mentions.put(f.kind() + " " + f.name(), f.examples()));
+    JsonNode focus = json(out.resolve("reports/synthesis.json")).path("focus");
+    List<String> focused = iterate(focus.fieldNames());
+    assertThat(focused).isNotEmpty().allSatisfy(f -> assertThat(mentions).containsKey(f));
+    // Water-filling: no surface got an instruction that took it past an endpoint left without one (an endpoint
+    // fits every seed), i.e. mentions + instructions - 1 of a focused surface <= mentions of any unfocused endpoint.
+    long lowestUnfocusedEndpoint = mentions.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("endpoint ") && !focused.contains(e.getKey()))
+        .mapToLong(java.util.Map.Entry::getValue).min().orElse(Long.MAX_VALUE);
+    assertThat(focused).allSatisfy(f ->
+        assertThat(mentions.get(f) + focus.path(f).asLong() - 1).as(f).isLessThanOrEqualTo(lowestUnfocusedEndpoint));
+    // The least-mentioned surfaces are all among the focused ones.
+    long fewest = mentions.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+    assertThat(focused).containsAll(mentions.entrySet().stream().filter(e -> e.getValue() == fewest)
+        .map(java.util.Map.Entry::getKey).toList());
+    // The request names the surface, and the kept example records it.
+    List<String> prompts = server.userMessages();
+    for (String f : focused) {
+      String line = "- " + f.substring(0, f.indexOf(' ')) + ": ";
+      // An endpoint is shown as its route (POST /v1/agents/runs/{run_id}/cancel), not its normalised path.
+      String name = f.startsWith("endpoint ") ? "- operation: " : f.substring(f.indexOf(' ') + 1);
+      assertThat(prompts).as(f).anySatisfy(p -> assertThat(p)
+          .contains("only " + mentions.get(f) + " mined examples use so far").contains(line).contains(name));
+    }
+    assertThat(read(out.resolve("work/synthetic.jsonl"))).isNotEmpty().allSatisfy(e ->
+        assertThat(mentions).containsKey(e.meta().path("synth").path("focus").asText()));
+  }
+
+  @Test
   void warmCacheRebuildAsksNothingAndWritesTheSameBytes() throws Exception {
     Path c = config("");
     build(c, "a");

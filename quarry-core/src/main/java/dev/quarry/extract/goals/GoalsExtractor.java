@@ -2,6 +2,7 @@ package dev.quarry.extract.goals;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.config.QuarryConfig;
 import dev.quarry.extract.ExtractContext;
 import dev.quarry.extract.Extractor;
 import dev.quarry.extract.Glob;
@@ -136,8 +137,20 @@ public final class GoalsExtractor implements Extractor {
     return base.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
   }
 
+  /**
+   * The API map of {@code repo} over the specs this extractor reads ({@code extractors.openapi.specs}, else the
+   * detected ones): what synthesis seeds its instructions with (issue 13).
+   */
+  public static ApiMap apiMap(Repository repo, QuarryConfig config) {
+    return ApiMap.of(repo, specs(repo, config));
+  }
+
   private static List<RepoFile> specs(Repository repo, ExtractContext ctx) {
-    List<String> configured = ctx.config().extractor("openapi").optionList("specs");
+    return specs(repo, ctx.config());
+  }
+
+  private static List<RepoFile> specs(Repository repo, QuarryConfig config) {
+    List<String> configured = config.extractor("openapi").optionList("specs");
     List<String> globs = configured.isEmpty() ? OpenApiExtractor.detectSpecs(repo) : configured;
     List<Glob> in = globs.stream().map(Glob::of).toList();
     return repo.filesIncludingGenerated().stream().filter(f -> in.stream().anyMatch(g -> g.matches(f.path())))

@@ -45,9 +45,11 @@ final class AttributionScan {
       List<RecordStrings.Field> fields = RecordStrings.of(e);
       for (int i = 0; i < fields.size(); i++) {
         RecordStrings.Field f = fields.get(i);
-        if (f.location().equals("meta.input_format") || SHAREGPT_ROLE.matcher(f.location()).matches()) {
-          // the name of the format the record was imported from (e.g. openai), written by Quarry; a ShareGPT
-          // turn's role tag ("from": "gpt"), which names the turn's author in the format's own words
+        if (f.location().equals("meta.input_format") || f.location().equals("meta.synth.model")
+            || SHAREGPT_ROLE.matcher(f.location()).matches()) {
+          // Provenance Quarry writes: the format a record was imported from (e.g. openai), and the model that
+          // synthesised it (e.g. Qwen/Qwen2.5-Coder-7B-Instruct, issue 13), which no trainer reads as text; and a
+          // ShareGPT turn's role tag ("from": "gpt"), which names the turn's author in the format's own words.
           continue;
         }
         boolean code = f.key() || f.kind() == RecordStrings.Kind.SOURCE || f.kind() == RecordStrings.Kind.TAG

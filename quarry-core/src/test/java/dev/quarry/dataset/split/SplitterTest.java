@@ -52,6 +52,28 @@ class SplitterTest {
   }
 
   @Test
+  void syntheticExamplesAlwaysTrainAndLeaveTheMinedAssignmentAsItWas() throws Exception {
+    Path mined = dataset(40, 2);
+    List<Example> with = new ArrayList<>(read(mined));
+    for (int f = 0; f < 40; f++) {
+      // Synthetic examples share the mined seeds' source files, as synthesis writes them.
+      with.add(example("synthetic " + f, "synthetic answer " + f, "sdk", "src/file" + f + ".py")
+          .withTags(List.of("synthetic")));
+    }
+    Path both = write(dir.resolve("both.jsonl"), with);
+    new Splitter(SplitSettings.defaults(), ProgressListener.NONE).run(mined, dir.resolve("a"));
+    SplitReport r = new Splitter(SplitSettings.defaults(), ProgressListener.NONE).run(both, dir.resolve("b"));
+
+    for (SplitName s : List.of(SplitName.VALIDATION, SplitName.TEST)) {
+      assertThat(Files.readAllBytes(dir.resolve("b").resolve(s.fileName())))
+          .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(s.fileName())));
+    }
+    assertThat(read(dir.resolve("b").resolve(SplitName.TRAIN.fileName())))
+        .filteredOn(e -> e.tags().contains("synthetic")).hasSize(40);
+    assertThat(r.in()).isEqualTo(120).isEqualTo(r.out());
+  }
+
+  @Test
   void sameSeedGivesByteIdenticalFilesAndAnotherSeedAnotherSplit() throws Exception {
     Path in = dataset(40, 2);
     new Splitter(new SplitSettings(0.1, 0.1, 7), ProgressListener.NONE).run(in, dir.resolve("a"));

@@ -49,6 +49,7 @@ public final class OpenAiTestServer implements AutoCloseable {
   private final Map<String, AtomicInteger> perPrompt = new ConcurrentHashMap<>();
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final List<String> userMessages = new CopyOnWriteArrayList<>();
   private volatile Script script;
 
   /** A scripted reply to one request. */
@@ -131,6 +132,11 @@ public final class OpenAiTestServer implements AutoCloseable {
     return authorizations;
   }
 
+  /** The last user message of every request received, in arrival order. */
+  public List<String> userMessages() {
+    return userMessages;
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       requests.incrementAndGet();
@@ -140,6 +146,7 @@ public final class OpenAiTestServer implements AutoCloseable {
       String model = req.path("model").asText();
       JsonNode msgs = req.path("messages");
       String question = msgs.path(msgs.size() - 1).path("content").asText();
+      userMessages.add(question);
       int seen = perBody.computeIfAbsent(new String(raw, StandardCharsets.UTF_8), k -> new AtomicInteger())
           .incrementAndGet();
       Script sc = script;

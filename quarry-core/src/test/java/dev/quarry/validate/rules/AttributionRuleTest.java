@@ -2,6 +2,8 @@ package dev.quarry.validate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.io.Json;
 import dev.quarry.model.Example;
 import dev.quarry.model.Message;
 import dev.quarry.model.Severity;
@@ -81,6 +83,19 @@ class AttributionRuleTest {
     Example e = Example.of(List.of(Message.system("You are ChatGPT."), Message.user("a"), Message.assistant("b"),
         Message.user("c"), Message.assistant("ok\nsee GPT-4")), "api-client", "text", Records.answer("x").source());
     assertThat(mentions.check(e)).extracting(Finding::location).containsExactly("system:1", "assistant#2:2");
+  }
+
+  @Test
+  void theSynthesisModelInMetaIsProvenanceButAModelNameElsewhereInMetaIsAMention() {
+    ObjectNode meta = Json.mapper().createObjectNode();
+    meta.putObject("synth").put("model", "Qwen/Qwen2.5-Coder-7B-Instruct").put("strategy", "self-align");
+    Example e = Records.answer("Clamp the limit.").withMeta(meta);
+    assertThat(mentions.check(e)).isEmpty();
+    assertThat(h.check(e)).isEmpty();
+    ObjectNode other = meta.deepCopy();
+    other.put("note", "Qwen/Qwen2.5-Coder-7B-Instruct");
+    assertThat(mentions.check(Records.answer("Clamp the limit.").withMeta(other))).isNotEmpty()
+        .extracting(Finding::location).containsOnly("meta.note");
   }
 
   @Test
