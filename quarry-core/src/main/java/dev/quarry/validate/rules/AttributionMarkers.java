@@ -58,6 +58,7 @@ final class AttributionMarkers {
       "heavy", "heavily", "partly", "partially", "mostly", "entirely", "fully", "assistant", "model");
   private static final String ROBOT = "\uD83E\uDD16";
   private static final int MAX_FILLERS = 3;
+  private static final Pattern NEXT_WORD = Pattern.compile("^[\\s\u0001\\[*_~`]*([a-z0-9]+)");
 
   private AttributionMarkers() {}
 
@@ -156,10 +157,13 @@ final class AttributionMarkers {
     return r != Role.SELF;
   }
 
-  /** Whether a generic word is not the start of another name: what follows is punctuation or a tail word. */
+  /**
+   * Whether a generic word is not the start of another name: what follows is punctuation or a tail word. Markup
+   * before the next word ({@code the AI [Pl](…)atform team}, {@code the AI **Platform** team}) is no punctuation.
+   */
   private static boolean genericObject(String l, int ls, TermMatcher.Match m) {
     String rest = l.substring(m.end() - ls);
-    Matcher w = Pattern.compile("^[\\s\u0001]*([a-z0-9]+)").matcher(rest);
+    Matcher w = NEXT_WORD.matcher(rest);
     if (!w.find()) {
       return true;
     }

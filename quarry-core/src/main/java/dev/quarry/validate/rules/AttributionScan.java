@@ -62,7 +62,8 @@ final class AttributionScan {
       return out;
     }
     FoldedText f = FoldedText.of(s);
-    List<TermMatcher.Match> terms = v.find(Words.of(f));
+    List<Words.Word> words = Words.of(f);
+    List<TermMatcher.Match> terms = v.find(words);
     List<AttributionMarkers.Marker> markers = new ArrayList<>(AttributionMarkers.find(f, terms, v));
     List<Integer> markedLines = new ArrayList<>();
     for (AttributionMarkers.Marker m : markers) {
@@ -88,7 +89,8 @@ final class AttributionScan {
     for (TermMatcher.Match n : terms) {
       Role r = v.role(n.term());
       boolean counts = r == Role.NAME
-          || (r == Role.CONTEXT && disguised(s, f.origin(n.start()), f.origin(n.end() - 1) + 1));
+          || (r == Role.CONTEXT && disguised(s, f.origin(n.start()), f.origin(n.end() - 1) + 1)
+              && !identifierPart(words, n));
       if (counts && !markedLines.contains(lineOf(f.text(), n.start()))) {
         names.add(n);
       }
@@ -111,6 +113,28 @@ final class AttributionScan {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a match is one camel-case part of a longer identifier ({@code CursorEditor}, however its letters are
+   * written, however joined): the folded identifier is an ordinary one, so a disguise inside it hides no model name.
+   */
+  private static boolean identifierPart(List<Words.Word> words, TermMatcher.Match n) {
+    for (int i = 0; i < words.size(); i++) {
+      Words.Word w = words.get(i);
+      if (w.start() == n.start() && i > 0 && w.gap() != Words.Gap.BREAK && letter(words.get(i - 1))) {
+        return true;
+      }
+      if (w.end() == n.end() && i + 1 < words.size() && words.get(i + 1).gap() != Words.Gap.BREAK
+          && letter(words.get(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean letter(Words.Word w) {
+    return Character.isLetter(w.text().charAt(0));
   }
 
   private static int lineOf(String s, int offset) {

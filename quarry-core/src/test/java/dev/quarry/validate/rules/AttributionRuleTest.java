@@ -52,6 +52,23 @@ class AttributionRuleTest {
     assertThat(mentions.answer(text)).as(text).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Convert the MBR di sk to GPT.", "Convert the MBR disk to G PT.", "A GPT parti tion table.",
+      "Cl aude Shannon founded information theory.", "The anthro pic principle.",
+      "The Curso&shy;rEditor class.", "The Cur­sorEditor class.", "The Cursor<b>Editor</b> class.",
+      "Call moveCur​sor() first.", "The СursorEditor class."})
+  void aDisguiseInsideAnOrdinaryWordOrIdentifierCreatesNoFinding(String text) {
+    assertThat(h.answer(text)).as(text).isEmpty();
+    assertThat(mentions.answer(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Use Co&shy;pilot for it.", "Ask Cur­sor to do it.", "Suggested by Curso&shy;rEditor.",
+      "Open G P T now.", "di sk GPT-4o"})
+  void aDisguisedContextWordStandingAloneIsStillCaught(String text) {
+    assertThat(mentions.answer(text).size() + h.answer(text).size()).as(text).isPositive();
+  }
+
   @Test
   void flagsTrailerAndGeneratedLineOnceEachWithTheirLines() {
     String text = "Done.\n\n\uD83E\uDD16 Generated with [Claude Code](https://claude.com/claude-code)\n\n"
