@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *       with", "courtesy of", "thanks to") whose object is an AI: a name, or a generic word ("an AI assistant",
  *       "a large language model") that does not start another name ("the AI Platform team");
  *   <li>adjectives: {@code AI-generated}, {@code LLM-written}, {@code Claude-assisted};
+ *   <li>an AI as the author: "Claude wrote this", "ChatGPT drafted the tests";
  *   <li>a model speaking of itself ("as an AI language model");
  *   <li>robot-emoji signatures: a line with 🤖 and an AI name or credit verb, or 🤖 on the last line;
  *   <li>references to an assistant's configuration file: {@code CLAUDE.md}, {@code GEMINI.md},
@@ -58,6 +59,9 @@ final class AttributionMarkers {
       "heavy", "heavily", "partly", "partially", "mostly", "entirely", "fully", "assistant", "model");
   private static final String ROBOT = "\uD83E\uDD16";
   private static final int MAX_FILLERS = 3;
+  private static final Pattern SUBJECT_CLAIM = Pattern.compile("^[\\s\u0001]*(?:has\\s+|had\\s+|then\\s+)?"
+      + "(?:wrote|authored|co-?wrote|co-?authored|ghost-?wrote|drafted)\\s+(?:this|it|these|that|the|most|all|parts?|"
+      + "much|some|our|my)(?![a-z0-9])");
   private static final Pattern NEXT_WORD = Pattern.compile("^[\\s\u0001\\[*_~`]*([a-z0-9]+)");
 
   private AttributionMarkers() {}
@@ -124,6 +128,9 @@ final class AttributionMarkers {
       if ((r == Role.NAME || r == Role.GENERIC || r == Role.CONTEXT) && !m.term().equals("assistant")
           && ADJECTIVE.matcher(l.substring(m.end() - ls)).find()) {
         return new Marker("\"" + m.term() + "-generated\" credit", line, m.start(), le);
+      }
+      if (r == Role.NAME && SUBJECT_CLAIM.matcher(l.substring(m.end() - ls)).find()) {
+        return new Marker("claim that an AI wrote it (\"" + m.term() + " wrote …\")", line, m.start(), le);
       }
     }
     Matcher cf = CONFIG_FILE.matcher(l);

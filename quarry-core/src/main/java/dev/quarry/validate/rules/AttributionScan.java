@@ -51,8 +51,26 @@ final class AttributionScan {
           out.add(new Hit(h.kind(), h.what(), h.written(), f.at(h.start()), h.inCode(), i, h.start(), h.end()));
         }
       }
-      return List.copyOf(out);
+      return List.copyOf(aboutItsCode(out));
     });
+  }
+
+  /**
+   * Prose mentions of a record whose own code names an AI product (an import, a model id, its source path or
+   * symbol) are about that integration ("This example calls the OpenAI client" beside {@code import openai}), so
+   * they count as code for {@code allow-in-code}; a record whose code names none keeps its prose mentions.
+   */
+  private static List<Hit> aboutItsCode(List<Hit> hits) {
+    boolean integration = hits.stream().anyMatch(h -> h.kind() == Kind.MENTION && h.inCode());
+    if (!integration) {
+      return hits;
+    }
+    List<Hit> out = new ArrayList<>(hits.size());
+    for (Hit h : hits) {
+      out.add(h.kind() == Kind.MENTION && !h.inCode()
+          ? new Hit(h.kind(), h.what(), h.written(), h.location(), true, h.field(), h.start(), h.end()) : h);
+    }
+    return out;
   }
 
   /** The hits of one string ({@code location} empty, {@code field} -1); {@code code} when it is code as a whole. */

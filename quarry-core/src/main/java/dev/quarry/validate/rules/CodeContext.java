@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class CodeContext {
   private static final Pattern CODE_LINE = Pattern.compile("^\\s*(?:[$>#]+\\s+)?(?:import|from\\s+\\S+\\s+import|"
-      + "const|let|var|export|require|def|class|async|await|return|pip3?|npm|npx|yarn|pnpm|uv|poetry|curl|"
+      + "const|let|var|export|require|def|class|async|await|return|assert|raise|yield|elif|except|lambda|"
+      + "pip3?|npm|npx|yarn|pnpm|uv|uvx|poetry|curl|"
       + "@[a-z]|[a-z_][a-z0-9_]*\\s*=)\\b.*|.*[;{}]\\s*$", Pattern.CASE_INSENSITIVE);
   private static final String CODE_CHARS = "._/@:()=<>{}[]$#`\"\\";
 
