@@ -77,6 +77,7 @@ class AttributionRuleTest {
     assertThat(inCode.answer("This example calls the OpenAI client:" + code)).isEmpty();
     assertThat(inCode.check(Records.of("How does the Claude config get written?", "It writes the file." + code)))
         .isEmpty();
+    assertThat(inCode.answer("`mcp install` registers the server with Claude Desktop.")).isEmpty();
     // Without code naming a product, prose mentions stay errors under allow-in-code.
     assertThat(inCode.answer("This example calls the OpenAI client.")).extracting(Finding::rule)
         .containsExactly("attribution-mention");
