@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *       with", "courtesy of", "thanks to") whose object is an AI: a name, or a generic word ("an AI assistant",
  *       "a large language model") that does not start another name ("the AI Platform team");
  *   <li>adjectives: {@code AI-generated}, {@code LLM-written}, {@code Claude-assisted};
+ *   <li>an AI as the author: "Claude wrote this", "ChatGPT drafted the tests";
  *   <li>a model speaking of itself ("as an AI language model");
  *   <li>robot-emoji signatures: a line with 🤖 and an AI name or credit verb, or 🤖 on the last line;
  *   <li>references to an assistant's configuration file: {@code CLAUDE.md}, {@code GEMINI.md},
@@ -58,6 +59,10 @@ final class AttributionMarkers {
       "heavy", "heavily", "partly", "partially", "mostly", "entirely", "fully", "assistant", "model");
   private static final String ROBOT = "\uD83E\uDD16";
   private static final int MAX_FILLERS = 3;
+  private static final Pattern SUBJECT_CLAIM = Pattern.compile("^[\\s\u0001]*(?:has\\s+|had\\s+|then\\s+)?"
+      + "(?:wrote|authored|co-?wrote|co-?authored|ghost-?wrote|drafted)\\s+(?:this|it|these|that|the|most|all|parts?|"
+      + "much|some|our|my)(?![a-z0-9])");
+  private static final Pattern NEXT_WORD = Pattern.compile("^[\\s\u0001\\[*_~`]*([a-z0-9]+)");
 
   private AttributionMarkers() {}
 
@@ -124,6 +129,9 @@ final class AttributionMarkers {
           && ADJECTIVE.matcher(l.substring(m.end() - ls)).find()) {
         return new Marker("\"" + m.term() + "-generated\" credit", line, m.start(), le);
       }
+      if (r == Role.NAME && SUBJECT_CLAIM.matcher(l.substring(m.end() - ls)).find()) {
+        return new Marker("claim that an AI wrote it (\"" + m.term() + " wrote …\")", line, m.start(), le);
+      }
     }
     Matcher cf = CONFIG_FILE.matcher(l);
     if (cf.find()) {
@@ -156,10 +164,13 @@ final class AttributionMarkers {
     return r != Role.SELF;
   }
 
-  /** Whether a generic word is not the start of another name: what follows is punctuation or a tail word. */
+  /**
+   * Whether a generic word is not the start of another name: what follows is punctuation or a tail word. Markup
+   * before the next word ({@code the AI [Pl](…)atform team}, {@code the AI **Platform** team}) is no punctuation.
+   */
   private static boolean genericObject(String l, int ls, TermMatcher.Match m) {
     String rest = l.substring(m.end() - ls);
-    Matcher w = Pattern.compile("^[\\s\u0001]*([a-z0-9]+)").matcher(rest);
+    Matcher w = NEXT_WORD.matcher(rest);
     if (!w.find()) {
       return true;
     }

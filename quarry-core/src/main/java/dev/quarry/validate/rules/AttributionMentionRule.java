@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * id, a URL, an identifier or prose about an integration ({@code from openai import OpenAI},
  * {@code '@ai-sdk/anthropic'}, {@code 'gpt-4o'}, "the Anthropic provider"). What they do follows
  * {@code validate.attribution.mentions}: {@code reject} (default, the strict policy) makes each an error;
- * {@code allow-in-code} only those in prose ({@link CodeContext}); {@code allow} none. The severity itself is
+ * {@code allow-in-code} only those in prose ({@link CodeContext}) of a record whose code names no AI product
+ * (prose beside {@code import openai} is about that integration); {@code allow} none. The severity itself is
  * not configurable: the policy is the one switch. Every field is read, as by {@link AttributionRule}, which
  * reports authorship claims whatever the policy.
  */

@@ -58,8 +58,26 @@ final class AttributionScan {
           out.add(new Hit(h.kind(), h.what(), h.written(), f.at(h.start()), h.inCode(), i, h.start(), h.end()));
         }
       }
-      return List.copyOf(out);
+      return List.copyOf(aboutItsCode(out));
     });
+  }
+
+  /**
+   * Prose mentions of a record whose own code names an AI product (an import, a model id, its source path or
+   * symbol) are about that integration ("This example calls the OpenAI client" beside {@code import openai}), so
+   * they count as code for {@code allow-in-code}; a record whose code names none keeps its prose mentions.
+   */
+  private static List<Hit> aboutItsCode(List<Hit> hits) {
+    boolean integration = hits.stream().anyMatch(h -> h.kind() == Kind.MENTION && h.inCode());
+    if (!integration) {
+      return hits;
+    }
+    List<Hit> out = new ArrayList<>(hits.size());
+    for (Hit h : hits) {
+      out.add(h.kind() == Kind.MENTION && !h.inCode()
+          ? new Hit(h.kind(), h.what(), h.written(), h.location(), true, h.field(), h.start(), h.end()) : h);
+    }
+    return out;
   }
 
   /** The hits of one string ({@code location} empty, {@code field} -1); {@code code} when it is code as a whole. */
@@ -69,7 +87,8 @@ final class AttributionScan {
       return out;
     }
     FoldedText f = FoldedText.of(s);
-    List<TermMatcher.Match> terms = v.find(Words.of(f));
+    List<Words.Word> words = Words.of(f);
+    List<TermMatcher.Match> terms = v.find(words);
     List<AttributionMarkers.Marker> markers = new ArrayList<>(AttributionMarkers.find(f, terms, v));
     List<Integer> markedLines = new ArrayList<>();
     for (AttributionMarkers.Marker m : markers) {
@@ -95,7 +114,8 @@ final class AttributionScan {
     for (TermMatcher.Match n : terms) {
       Role r = v.role(n.term());
       boolean counts = r == Role.NAME
-          || (r == Role.CONTEXT && disguised(s, f.origin(n.start()), f.origin(n.end() - 1) + 1));
+          || (r == Role.CONTEXT && disguised(s, f.origin(n.start()), f.origin(n.end() - 1) + 1)
+              && !identifierPart(words, n));
       if (counts && !markedLines.contains(lineOf(f.text(), n.start()))) {
         names.add(n);
       }
@@ -118,6 +138,28 @@ final class AttributionScan {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a match is one camel-case part of a longer identifier ({@code CursorEditor}, however its letters are
+   * written, however joined): the folded identifier is an ordinary one, so a disguise inside it hides no model name.
+   */
+  private static boolean identifierPart(List<Words.Word> words, TermMatcher.Match n) {
+    for (int i = 0; i < words.size(); i++) {
+      Words.Word w = words.get(i);
+      if (w.start() == n.start() && i > 0 && w.gap() != Words.Gap.BREAK && letter(words.get(i - 1))) {
+        return true;
+      }
+      if (w.end() == n.end() && i + 1 < words.size() && words.get(i + 1).gap() != Words.Gap.BREAK
+          && letter(words.get(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean letter(Words.Word w) {
+    return Character.isLetter(w.text().charAt(0));
   }
 
   private static int lineOf(String s, int offset) {

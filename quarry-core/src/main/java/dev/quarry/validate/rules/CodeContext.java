@@ -5,15 +5,17 @@ import java.util.regex.Pattern;
 /**
  * Whether a stretch of a text is code, for {@code validate.attribution.mentions: allow-in-code}: inside a
  * fenced block or an inline code span, on a line that reads as code (an import, a declaration, a shell
- * command), or part of a code-like token — an identifier that joins the name to other parts
+ * command) or that holds inline code (prose about that code), or part of a code-like token — an identifier that joins the name to other parts
  * ({@code OpenAIClient}, {@code langchain_openai}), a path, package, URL or model id ({@code @ai-sdk/anthropic},
  * {@code api.openai.com}, {@code gpt-4o}, {@code 'claude-3-5-sonnet'}). Prose is everything else: "the OpenAI
  * provider", "Anthropic's API". Immutable; one instance per text.
  */
 final class CodeContext {
   private static final Pattern CODE_LINE = Pattern.compile("^\\s*(?:[$>#]+\\s+)?(?:import|from\\s+\\S+\\s+import|"
-      + "const|let|var|export|require|def|class|async|await|return|pip3?|npm|npx|yarn|pnpm|uv|poetry|curl|"
+      + "const|let|var|export|require|def|class|async|await|return|assert|raise|yield|elif|except|lambda|"
+      + "pip3?|npm|npx|yarn|pnpm|uv|uvx|poetry|curl|"
       + "@[a-z]|[a-z_][a-z0-9_]*\\s*=)\\b.*|.*[;{}]\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\s][^`]*`");
   private static final String CODE_CHARS = "._/@:()=<>{}[]$#`\"\\";
 
   private final String text;
@@ -75,6 +77,9 @@ final class CodeContext {
     }
     if (ticks % 2 == 1 || CODE_LINE.matcher(line).matches()) {
       return true;
+    }
+    if (INLINE_CODE.matcher(line).find()) {
+      return true; // prose about the code on its line: "`mcp install` registers the server with Claude Desktop"
     }
     if (text.indexOf(' ') < 0 && text.indexOf('\n') < 0) {
       return true;

@@ -92,6 +92,18 @@ record CodeFacts(List<CodeBlock> analysed, boolean tests, boolean errorHandling,
     }
   }
 
+  /**
+   * Whether a class name is a test double's ({@code FakeStore}, {@code MockModel}, {@code InMemoryCache},
+   * {@code NoopTracer}, {@code StubClient}, {@code DummyTransport}, {@code NullLogger}, {@code SpyHandler}):
+   * its empty members are what it is for.
+   */
+  static boolean testDouble(String className) {
+    return TEST_DOUBLE.matcher(className).find();
+  }
+
+  private static final Pattern TEST_DOUBLE = Pattern.compile(
+      "^_*(?:Fake|Mock|Stub|Dummy|Noop|NoOp|Null|Spy|InMemory|Recording|Test)[A-Z0-9_]|(?:Fake|Mock|Stub|Dummy|Double|Spy)$");
+
   /** The mutable state of one example's walk. */
   static final class Walk {
     final List<CodeBlock> analysed = new ArrayList<>();

@@ -89,7 +89,8 @@ final class PythonFacts {
     }
     List<TSNode> statements = SourceTree.namedChildren(body).stream()
         .filter(s -> !s.getType().equals("comment")).toList();
-    if (!statements.isEmpty() && isDocstring(statements.get(0))) {
+    boolean documented = !statements.isEmpty() && isDocstring(statements.get(0));
+    if (documented) {
       statements = statements.subList(1, statements.size());
     }
     if (statements.size() != 1) {
@@ -97,10 +98,32 @@ final class PythonFacts {
     }
     TSNode only = statements.get(0);
     String text = tree.text(only).strip();
-    if (only.getType().equals("pass_statement") || text.equals("...")
-        || (only.getType().equals("raise_statement") && text.contains("NotImplementedError"))) {
+    boolean pass = only.getType().equals("pass_statement");
+    boolean ellipsis = text.equals("...");
+    boolean notImplemented = only.getType().equals("raise_statement") && text.contains("NotImplementedError");
+    TSNode cls = enclosingClass(fn);
+    boolean method = cls != null || firstParameterIsSelf(tree, fn);
+    if (cls != null && SourceTree.field(cls, "name").map(tree::text).filter(CodeFacts::testDouble).isPresent()) {
+      return; // a fake, stub or in-memory double: doing nothing is its job
+    }
+    if (method && ((ellipsis && documented) || notImplemented)) {
+      return; // an abstract or interface member by convention: its docstring is the contract, subclasses implement it
+    }
+    if (pass && name.startsWith("__") && name.endsWith("__")) {
+      return; // an empty protocol hook (__exit__, __aexit__, __init_subclass__)
+    }
+    if (pass || ellipsis || notImplemented) {
       w.placeholder(only, name + "() has a placeholder body (" + (text.length() > 40 ? text.substring(0, 40) : text) + ")");
     }
+  }
+
+  private static boolean firstParameterIsSelf(SourceTree tree, TSNode fn) {
+    TSNode params = fn.getChildByFieldName("parameters");
+    if (params == null || params.isNull() || params.getNamedChildCount() == 0) {
+      return false;
+    }
+    String first = tree.text(params.getNamedChild(0)).split("[:=]")[0].strip();
+    return first.equals("self") || first.equals("cls");
   }
 
   private static boolean isDocstring(TSNode s) {

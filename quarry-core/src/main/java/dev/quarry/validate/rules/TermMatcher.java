@@ -127,6 +127,8 @@ final class TermMatcher {
           if (t != null) {
             out.add(new Match(t, words.get(i).start(), words.get(j).end()));
           }
+          // A spaced word is still the ordinary word it spells ("the MBR di sk to GPT" is "disk to GPT").
+          allowed(words, i, j, w, allowed);
           continue;
         }
         String t = single.get(w);
@@ -145,21 +147,27 @@ final class TermMatcher {
             out.add(new Match(phraseNames.get(String.join(" ", p)), words.get(i).start(), words.get(end).end()));
           }
         }
-        String leetW = mixed(w) ? skeleton(w) : null;
-        if (allowFirst.contains(w) || (leetW != null && allowFirstLeet.contains(leetW))) {
-          for (String[] a : allow) {
-            if (a[0].equals(w) || (leetW != null && skeleton(a[0]).equals(leetW))) {
-              int end = a.length == 1 ? j : matchRest(words, j + 1, a, true);
-              if (end >= 0) {
-                allowed.add(new int[] {words.get(i).start(), words.get(end).end()});
-              }
-            }
-          }
-        }
+        allowed(words, i, j, w, allowed);
       }
     }
     out.removeIf(m -> allowed.stream().anyMatch(a -> a[0] <= m.start() && m.end() <= a[1]));
     return out;
+  }
+
+  /** Adds the span of every allowed phrase whose first word is {@code w} (sub-words {@code i..j}) to {@code out}. */
+  private void allowed(List<Words.Word> words, int i, int j, String w, List<int[]> out) {
+    String leetW = mixed(w) ? skeleton(w) : null;
+    if (!allowFirst.contains(w) && (leetW == null || !allowFirstLeet.contains(leetW))) {
+      return;
+    }
+    for (String[] a : allow) {
+      if (a[0].equals(w) || (leetW != null && skeleton(a[0]).equals(leetW))) {
+        int end = a.length == 1 ? j : matchRest(words, j + 1, a, true);
+        if (end >= 0) {
+          out.add(new int[] {words.get(i).start(), words.get(end).end()});
+        }
+      }
+    }
   }
 
   /**

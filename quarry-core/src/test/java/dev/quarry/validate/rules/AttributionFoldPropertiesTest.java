@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
@@ -48,7 +47,7 @@ class AttributionFoldPropertiesTest {
     return Arbitraries.of(CLEAN);
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void anyDisguiseOfAnyNameInAnyMarkerIsCaught(@ForAll("disguises") String disguise, @ForAll("names") String name,
       @ForAll("markers") String marker, @ForAll long seed) {
     String text = marker.replace("{AI}", AttributionDisguises.apply(disguise, name, new Random(seed)));
@@ -61,10 +60,7 @@ class AttributionFoldPropertiesTest {
     }
   }
 
-  // Pinned seed: other seeds find two known false positives, where a disguise splits a context word ("di sk" in
-  // "Convert the MBR disk to GPT") so the phrase no longer reads as the domain term, and "CursorEditor" with a soft
-  // hyphen inside "Cursor". Both are open; remove the seed to explore others when working on the folds.
-  @Property(tries = 400, seed = "20261203")
+  @Property(tries = 1000)
   void disguisingTheWordsOfCleanTextNeverCreatesAFinding(@ForAll("cleanTexts") String text,
       @ForAll("disguises") String disguise, @ForAll long seed) {
     Random r = new Random(seed);
@@ -82,11 +78,12 @@ class AttributionFoldPropertiesTest {
     while (m.find()) {
       String w = m.group();
       String letters = w.replace("-", "");
-      // A word that is a name in context (Gemini, Copilot) is flagged when disguised, by design.
-      // A word holding a name as a camel-case part (CursorEditor) is treated the same way.
+      // A word that is a name in context (Gemini, Copilot) is flagged when disguised, by design, and a word
+      // holding a name that counts anywhere (the "anthropic" of the anthropic principle) is left as written.
+      // A word holding a context word as a camel-case part (CursorEditor, moveCursor) is disguised like any other.
       String lower = letters.toLowerCase(java.util.Locale.ROOT);
-      boolean context = Stream.concat(AttributionTerms.CONTEXT.stream(), AttributionTerms.TERMS.stream())
-          .anyMatch(c -> lower.contains(c.toLowerCase(java.util.Locale.ROOT)));
+      boolean context = AttributionTerms.CONTEXT.stream().anyMatch(c -> lower.equals(c.toLowerCase(java.util.Locale.ROOT)))
+          || AttributionTerms.TERMS.stream().anyMatch(c -> lower.contains(c.toLowerCase(java.util.Locale.ROOT)));
       sb.append(text, last, m.start()).append(context || w.contains("-") || index++ != pick ? w
           : AttributionDisguises.apply(disguise, w, r));
       last = m.end();

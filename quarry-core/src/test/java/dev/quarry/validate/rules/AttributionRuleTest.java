@@ -21,7 +21,7 @@ class AttributionRuleTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "I asked Claude for this.", "claude wrote it", "CLAUDE", "Try ChatGPT.", "gpt-4o says hi", "Use GPT4.",
+      "I asked Claude for this.", "CLAUDE", "Try ChatGPT.", "gpt-4o says hi", "Use GPT4.",
       "OpenAI's API", "openai_client = make()", "from openai import OpenAI", "GitHub Copilot can help",
       "Anthropic models", "OpenAIClient()", "Qwen2.5 coder", "DeepSeek-V3", "Google Gemini said", "Gemini 1.5 Pro",
       "gemini-pro", "Llama 3 70B", "llama-2", "Mistral 7B", "Code Llama", "CodeLlama",
@@ -52,6 +52,54 @@ class AttributionRuleTest {
   void leavesOrdinaryWordsAlone(String text) {
     assertThat(h.answer(text)).as(text).isEmpty();
     assertThat(mentions.answer(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Convert the MBR di sk to GPT.", "Convert the MBR disk to G PT.", "A GPT parti tion table.",
+      "Cl aude Shannon founded information theory.", "The anthro pic principle.",
+      "The Curso&shy;rEditor class.", "The Cur­sorEditor class.", "The Cursor<b>Editor</b> class.",
+      "Call moveCur​sor() first.", "The СursorEditor class."})
+  void aDisguiseInsideAnOrdinaryWordOrIdentifierCreatesNoFinding(String text) {
+    assertThat(h.answer(text)).as(text).isEmpty();
+    assertThat(mentions.answer(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Use Co&shy;pilot for it.", "Ask Cur­sor to do it.", "Suggested by Curso&shy;rEditor.",
+      "Open G P T now.", "di sk GPT-4o"})
+  void aDisguisedContextWordStandingAloneIsStillCaught(String text) {
+    assertThat(mentions.answer(text).size() + h.answer(text).size()).as(text).isPositive();
+  }
+
+  @Test
+  void proseBesideTheRecordsOwnIntegrationCodeIsKeptByAllowInCode() {
+    RuleHarness inCode = new RuleHarness(new AttributionMentionRule(), "validate:\n  attribution:\n"
+        + "    mentions: allow-in-code\n");
+    String code = "\n```python\nfrom openai import OpenAI\nclient = OpenAI()\n```";
+    assertThat(inCode.answer("This example calls the OpenAI client:" + code)).isEmpty();
+    assertThat(inCode.check(Records.of("How does the Claude config get written?", "It writes the file." + code)))
+        .isEmpty();
+    assertThat(inCode.answer("`mcp install` registers the server with Claude Desktop.")).isEmpty();
+    // Without code naming a product, prose mentions stay errors under allow-in-code.
+    assertThat(inCode.answer("This example calls the OpenAI client.")).extracting(Finding::rule)
+        .containsExactly("attribution-mention");
+    // Under the strict default they are rejected either way.
+    assertThat(mentions.answer("This example calls the OpenAI client:" + code)).isNotEmpty();
+    // An authorship claim beside integration code is still an attribution.
+    assertThat(h.answer("Claude wrote this:" + code)).extracting(Finding::rule).containsExactly("attribution");
+    assertThat(h.answer("Generated with ChatGPT." + code)).extracting(Finding::rule).containsExactly("attribution");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Claude wrote this.", "claude wrote it", "ChatGPT drafted the tests.", "DeepSeek has authored most of it."})
+  void anAiAsTheSubjectOfAnAuthorshipVerbIsAnAttribution(String text) {
+    assertThat(h.answer(text)).as(text).extracting(Finding::rule).containsExactly("attribution");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Claude Shannon wrote the paper.", "Devin wrote this.", "The model returns the text it wrote."})
+  void ordinaryAuthorsAreNoAttribution(String text) {
+    assertThat(h.answer(text)).as(text).isEmpty();
   }
 
   @Test
