@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public final class Executor {
   private static final Pattern NO_MODULE = Pattern.compile("No module named '([\\w.]+)'");
   private static final Pattern JS_NO_MODULE = Pattern.compile("Cannot find (?:package|module) '([^']+)'");
-  private static final Pattern PYTEST_LINE = Pattern.compile("(?m)^(?:FAILED|ERROR) .*$|^E +\\S.*$");
+  private static final Pattern PYTEST_SUMMARY = Pattern.compile("(?m)^(?:FAILED|ERROR) .*$");
+  private static final Pattern PYTEST_E = Pattern.compile("(?m)^E +\\S.*$");
   static final Set<Grammar> PYTHON = Set.of(Grammar.PYTHON);
   static final Set<Grammar> SCRIPT = Set.of(Grammar.JAVASCRIPT, Grammar.TYPESCRIPT, Grammar.TSX);
 
@@ -185,7 +186,7 @@ public final class Executor {
       return new CheckResult(CheckResult.Status.ERROR, "killed by signal " + (run.exit() - 128)
           + " (memory or process limit?)", 0, "", "");
     }
-    String why = firstMatch(PYTEST_LINE, out).orElse(lastLine(out));
+    String why = firstMatch(PYTEST_SUMMARY, out).or(() -> firstMatch(PYTEST_E, out)).orElse(lastLine(out));
     CheckResult.Status s = run.exit() == 1 ? CheckResult.Status.FAILED : CheckResult.Status.ERROR;
     return new CheckResult(s, redact.apply(clip(why)), 0, "", "");
   }

@@ -93,7 +93,8 @@ class SandboxTest {
 
   @Test
   void writesOutsideTheWorkspaceChangeNothingOnTheHost() throws IOException {
-    Path open = Files.createTempDirectory("quarry-open-");
+    Files.createDirectories(Path.of("target"));
+    Path open = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "quarry-open-");
     Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
     Path victim = Files.writeString(open.resolve("victim.txt"), "original");
     Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-rw-rw-"));
