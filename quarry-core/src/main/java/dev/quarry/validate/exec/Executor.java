@@ -28,6 +28,7 @@ public final class Executor {
   private static final Pattern JS_NO_MODULE = Pattern.compile("Cannot find (?:package|module) '([^']+)'");
   private static final Pattern PYTEST_SUMMARY = Pattern.compile("(?m)^(?:FAILED|ERROR) .*$");
   private static final Pattern PYTEST_E = Pattern.compile("(?m)^E +\\S.*$");
+  private static final Pattern FRAME = Pattern.compile("(?m)^(\\S+\\.py):\\d+: in |^\\s*File \"([^\"]+)\", line \\d+");
   static final Set<Grammar> PYTHON = Set.of(Grammar.PYTHON);
   static final Set<Grammar> SCRIPT = Set.of(Grammar.JAVASCRIPT, Grammar.TYPESCRIPT, Grammar.TSX);
 
@@ -81,7 +82,7 @@ public final class Executor {
     Optional<Path> conftest = conftest(e, repo);
     List<String> roots = pythonRoots(e, repo);
     String conf = conftest.map(Executor::read).orElse("");
-    List<String> keyParts = new ArrayList<>(List.of("execute/1", String.join(" ", cmd), String.join(":", roots),
+    List<String> keyParts = new ArrayList<>(List.of("execute/py2", String.join(" ", cmd), String.join(":", roots),
         version("python", List.of(settings.python(), "--version")), settings.limits().toString(), conf,
         repoIdentity(e, repo)));
     files.forEach(f -> keyParts.addAll(List.of(f.name(), f.code())));
@@ -187,8 +188,32 @@ public final class Executor {
           + " (memory or process limit?)", 0, "", "");
     }
     String why = firstMatch(PYTEST_SUMMARY, out).or(() -> firstMatch(PYTEST_E, out)).orElse(lastLine(out));
+    if (run.exit() != 1 && setupFailed(out)) {
+      // The tests never ran: the repository (its conftest or a module the test imports) does not import with
+      // the packages installed here. That is the environment, not the example.
+      return CheckResult.skipped("the repository's test setup does not import here: "
+          + redact.apply(clip(firstMatch(PYTEST_E, out).orElse(why))));
+    }
     CheckResult.Status s = run.exit() == 1 ? CheckResult.Status.FAILED : CheckResult.Status.ERROR;
     return new CheckResult(s, redact.apply(clip(why)), 0, "", "");
+  }
+
+  /** Whether a collection error was raised outside the answer's files (in conftest, the repository or a package). */
+  private static boolean setupFailed(String out) {
+    if (out.contains("ImportError while loading conftest") || out.contains("ConftestImportFailure")) {
+      return true;
+    }
+    Matcher m = FRAME.matcher(out);
+    String last = null;
+    while (m.find()) {
+      last = m.group(1) != null ? m.group(1) : m.group(2);
+    }
+    if (last == null) {
+      return false;
+    }
+    boolean answer = last.startsWith(Sandbox.WORKSPACE + "/") ? !last.endsWith("/conftest.py")
+        : !last.startsWith("/") && !last.startsWith("..") && !last.equals("conftest.py");
+    return !answer;
   }
 
   private CheckResult classifyScript(SandboxRun run) {

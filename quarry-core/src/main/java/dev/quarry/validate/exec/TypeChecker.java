@@ -41,6 +41,8 @@ public final class TypeChecker {
 
   private static final Pattern TSC = Pattern.compile("(?m)^(.+?)\\((\\d+),\\d+\\): error (TS\\d+): (.*)$");
   private static final Pattern PYFLAKES = Pattern.compile("(?m)^(.+?):(\\d+):(?:\\d+:)? (.*)$");
+  private static final Pattern PYFLAKES_KEPT = Pattern.compile("undefined name|syntax|invalid|indent|unexpected|"
+      + "unterminated|EOF");
   private static final Pattern MYPY = Pattern.compile("(?m)^(.+?):(\\d+): error: (.*)$");
   private static final Set<String> UNRESOLVED = Set.of("TS2307", "TS2792", "TS7016");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,7 +125,10 @@ public final class TypeChecker {
       Matcher m = (mypy ? MYPY : PYFLAKES).matcher(out);
       while (m.find()) {
         Optional<AnswerFile> f = fileNamed(files, m.group(1), "");
-        f.ifPresent(a -> ds.add(new Diagnostic(a, Integer.parseInt(m.group(2)), m.group(mypy ? 3 : 3))));
+        // pyflakes also reports style (unused imports); only names that do not resolve and syntax errors count.
+        if (f.isPresent() && (mypy || PYFLAKES_KEPT.matcher(m.group(3)).find())) {
+          ds.add(new Diagnostic(f.get(), Integer.parseInt(m.group(2)), m.group(3)));
+        }
       }
       return verdict(tool, ds, "");
     });
@@ -139,7 +144,7 @@ public final class TypeChecker {
 
   private Checked run(String tool, List<String> cmd, List<AnswerFile> files, String dir, Path repo, Example e,
       Setup setup, Parse parse) {
-    List<String> parts = new ArrayList<>(List.of("typecheck/1", String.join(" ", cmd), version(cmd.get(0),
+    List<String> parts = new ArrayList<>(List.of(tool.equals("tsc") ? "typecheck/1" : "typecheck/py2", String.join(" ", cmd), version(cmd.get(0),
         cmd.size() > 2 && cmd.get(1).equals("-m") ? List.of("-m", cmd.get(2), "--version").toArray(String[]::new)
             : new String[] {"--version"}), dir, repo == null ? "-" : repo.toAbsolutePath().toString(),
         String.valueOf(e.source().commit())));

@@ -2,8 +2,7 @@
 # Arguments: WORKSPACE REPOSITORY CPU_SECONDS MEMORY_BYTES FILE_BYTES PROCESSES COMMAND...
 # Inside: the workspace is /dev/shm/ws (the only writable place that outlives the run), every other mount
 # is read-only, the repository is /dev/shm/repo, /tmp and /var/tmp are private and empty, there is no
-# network, and the command
-# runs under CPU, address-space, file-size and process limits. Exit 97: the sandbox could not be set up.
+# network, and the command runs under CPU, address-space, file-size and process limits. Exit 97: the sandbox could not be set up.
 ws=$1; repo=$2; cpu=$3; mem=$4; fsize=$5; nproc=$6; shift 6
 mount -t tmpfs -o size=16m,mode=755 tmpfs /dev/shm || exit 97
 mkdir /dev/shm/ws /dev/shm/repo || exit 97
