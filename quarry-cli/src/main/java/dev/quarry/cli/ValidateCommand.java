@@ -65,6 +65,14 @@ final class ValidateCommand implements Callable<Integer> {
       + "validate the repaired records again.")
   boolean fix;
 
+  @Option(names = "--execute", description = "Run each answer's tests in a sandbox (rule execute; same as "
+      + "validate.execute.enabled: true). Results are cached in .quarry-exec-cache beside the first input.")
+  boolean execute;
+
+  @Option(names = "--typecheck", description = "Type-check each answer's TypeScript (tsc --strict) and Python "
+      + "(pyflakes or mypy) (rule typecheck; same as validate.typecheck.enabled: true).")
+  boolean typecheck;
+
   @Option(names = "--list-rules", description = "List the rules with their severity and exit.")
   boolean listRules;
 
@@ -96,7 +104,16 @@ final class ValidateCommand implements Callable<Integer> {
     if (acc.toAbsolutePath().normalize().equals(rej.toAbsolutePath().normalize())) {
       throw new UsageException("--accepted and --rejected are the same file: " + acc, "give two different files");
     }
-    ValidationReport r = new ValidateStage(cfg, fix, terminal.progress(common.quiet)).run(inputs, acc, rej);
+    java.util.Set<String> enable = new java.util.TreeSet<>();
+    if (execute) {
+      enable.add("execute");
+    }
+    if (typecheck) {
+      enable.add("typecheck");
+    }
+    Path cacheDir = first.toAbsolutePath().getParent().resolve(".quarry-exec-cache");
+    ValidationReport r = new ValidateStage(cfg, fix, terminal.progress(common.quiet))
+        .withExecution(repo == null ? null : repo.toAbsolutePath(), cacheDir, enable).run(inputs, acc, rej);
     r.writeJson(rep);
     if (sarif != null) {
       r.writeSarif(sarif, SarifBases.of(repo != null ? repo : Path.of(""), Path.of("")));

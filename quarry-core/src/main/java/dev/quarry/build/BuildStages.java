@@ -58,6 +58,8 @@ final class BuildStages {
 
   /** The response cache of synthesis, in the output folder but not owned by the manifest. */
   static final String SYNTH_CACHE = ".quarry-synth-cache";
+  /** The cache of execution and type-check results (validate.execute / validate.typecheck), beside the build. */
+  static final String EXEC_CACHE = ".quarry-exec-cache";
 
   private final QuarryConfig config;
   private final Repository repo;
@@ -309,7 +311,8 @@ final class BuildStages {
 
   private ObjectNode validate(List<Path> extracted) throws IOException {
     Path reports = out.resolve("reports");
-    ValidationReport validation = new ValidateStage(config, false, progress).run(extracted,
+    ValidationReport validation = new ValidateStage(config, false, progress)
+        .withExecution(repo.root(), out.toAbsolutePath().getParent().resolve(EXEC_CACHE), java.util.Set.of()).run(extracted,
         out.resolve("work").resolve("accepted.jsonl"), out.resolve("rejected.jsonl"));
     writeJson(reports.resolve("validation.json"), paths.apply(validation.toJson()));
     validation.writeSarif(reports.resolve("validation.sarif"), new SarifBases(repo.root(), out, out.getParent()));
@@ -319,6 +322,12 @@ final class BuildStages {
     SymbolIndex.build(List.of(out.resolve("work").resolve("accepted.jsonl"))).write(reports.resolve("symbols.json"));
     ObjectNode counts = JsonNodeFactory.instance.objectNode().put("in", validation.in())
         .put("accepted", validation.accepted()).put("rejected", validation.rejected());
+    com.fasterxml.jackson.databind.JsonNode ran = validation.toJson().path("execution");
+    if (ran.isObject()) {
+      counts.put("executed", ran.path("executed").asLong()).put("execution_passed", ran.path("passed").asLong())
+          .put("execution_failed", ran.path("failed").asLong() + ran.path("error").asLong()
+              + ran.path("timeout").asLong()).put("execution_skipped", ran.path("skipped").asLong());
+    }
     if (validation.mentions().rejectedAlone() > 0) {
       // Only then: the policy decides these records, and the summary says how to change it.
       counts.put(MENTIONS_ALONE, validation.mentions().rejectedAlone());

@@ -62,7 +62,12 @@ final class ConfigSchema {
         "require", map("tests", Kind.SEVERITY, "error_handling", Kind.SEVERITY, "type_hints", Kind.SEVERITY),
         "severity", Map.of(ANY_KEY, Kind.SEVERITY),
         "max_tokens", Kind.INT,
-        "tokenizer", Kind.STRING));
+        "tokenizer", Kind.STRING,
+        // Opt-in code execution and type checks (ExecuteRule, TypecheckRule; read by ExecSettings).
+        "execute", map("enabled", Kind.BOOL, "languages", Kind.STRING_LIST, "timeout", Kind.INT, "cpu", Kind.INT,
+            "memory_mb", Kind.INT, "file_mb", Kind.INT, "processes", Kind.INT, "python", Kind.STRING,
+            "node", Kind.STRING),
+        "typecheck", map("enabled", Kind.BOOL, "tsc", Kind.STRING, "python", Kind.STRING)));
     root.put("dedup", map("mode", Kind.STRING, "threshold", Kind.NUMBER));
     root.put("split", map("validation", Kind.NUMBER, "test", Kind.NUMBER, "seed", Kind.INT));
     root.put("export", map("formats", Kind.STRING_LIST, "trainers", Kind.STRING_LIST, "license", Kind.STRING));

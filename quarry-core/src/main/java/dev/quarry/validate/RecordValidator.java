@@ -56,7 +56,13 @@ final class RecordValidator {
             fixes);
       }
     }
+    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> notes = ctx.annotations();
     ctx.release();
+    if (!notes.isEmpty()) {
+      ObjectNode meta = e.metaCopy();
+      notes.forEach(meta::set);
+      e = e.withMeta(meta);
+    }
     boolean rejected = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
     // A rejected record lists its findings in "rejection"; repeating them in meta would only add noise.
     return new Outcome(annotate(e, rejected ? List.of() : findings, fixed), findings, applied, fixed);

@@ -53,4 +53,12 @@ public interface Rule {
   default boolean severityConfigurable() {
     return true;
   }
+
+  /**
+   * Whether this rule runs only when asked ({@code validate.<id>.enabled: true}, or a command-line switch):
+   * rules that execute or type-check code are slow and need tools, so they are off unless enabled.
+   */
+  default boolean optIn() {
+    return false;
+  }
 }

@@ -28,6 +28,9 @@ public final class RuleContext {
   private List<CodeBlock> blocks;
   private final Map<CodeBlock, SourceTree> trees = new IdentityHashMap<>();
   private final Map<String, Object> perExample = new java.util.HashMap<>();
+  private final Map<String, JsonNode> annotations = new java.util.TreeMap<>();
+  private static final String REPOSITORY = "run.repository";
+  private static final String CACHE = "run.cache";
 
   /** A context for a run with {@code config}. */
   public RuleContext(QuarryConfig config) {
@@ -90,6 +93,43 @@ public final class RuleContext {
     return (T) v;
   }
 
+  /**
+   * The repository the records were mined from, when the run knows it ({@code quarry build}, {@code quarry
+   * validate --repo}); null otherwise. Rules that execute code put it on the search path, read-only.
+   */
+  public java.nio.file.Path repository() {
+    return (java.nio.file.Path) shared.get(REPOSITORY);
+  }
+
+  /** Where rules may cache results across runs (execution, type checks); null for no cache. */
+  public java.nio.file.Path cacheDir() {
+    return (java.nio.file.Path) shared.get(CACHE);
+  }
+
+  /** Sets {@link #repository()} and {@link #cacheDir()} for the whole run (null leaves one unset). */
+  void run(java.nio.file.Path repository, java.nio.file.Path cache) {
+    if (repository != null) {
+      shared.put(REPOSITORY, repository);
+    }
+    if (cache != null) {
+      shared.put(CACHE, cache);
+    }
+  }
+
+  /**
+   * Asks the stage to write {@code value} under {@code meta.<key>} of {@code e} (the current example) when
+   * the record is written, e.g. {@code meta.execution}.
+   */
+  public void annotate(Example e, String key, JsonNode value) {
+    focus(e);
+    annotations.put(key, value);
+  }
+
+  /** What rules asked to write into the current example's meta, by key. */
+  Map<String, JsonNode> annotations() {
+    return Map.copyOf(annotations);
+  }
+
   /** Every fenced code block of every message of {@code e}, in order. Cached for the current example. */
   public List<CodeBlock> codeBlocks(Example e) {
     focus(e);
@@ -148,6 +188,7 @@ public final class RuleContext {
     trees.values().forEach(SourceTree::close);
     trees.clear();
     perExample.clear();
+    annotations.clear();
     blocks = null;
     current = null;
   }

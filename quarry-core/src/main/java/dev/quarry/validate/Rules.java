@@ -4,6 +4,7 @@ import dev.quarry.validate.rules.AttributionMentionRule;
 import dev.quarry.validate.rules.AttributionRule;
 import dev.quarry.validate.rules.CompletenessRule;
 import dev.quarry.validate.rules.ErrorHandlingRule;
+import dev.quarry.validate.rules.ExecuteRule;
 import dev.quarry.validate.rules.PiiRule;
 import dev.quarry.validate.rules.SchemaRule;
 import dev.quarry.validate.rules.SecretsRule;
@@ -12,6 +13,7 @@ import dev.quarry.validate.rules.SyntaxRule;
 import dev.quarry.validate.rules.TestsRule;
 import dev.quarry.validate.rules.TokensRule;
 import dev.quarry.validate.rules.TypeHintsRule;
+import dev.quarry.validate.rules.TypecheckRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +43,9 @@ public final class Rules {
         new ErrorHandlingRule(),
         new TypeHintsRule(),
         new SelfContainedRule(),
-        new TokensRule());
+        new TokensRule(),
+        new ExecuteRule(),
+        new TypecheckRule());
   }
 
   /**

@@ -22,6 +22,7 @@ final class Tally {
   private long in;
   private long accepted;
   private long mentionsAlone;
+  private final CheckCounts checks = new CheckCounts();
 
   Tally(ActiveRules rules, List<Rule> registry) {
     this.rules = rules;
@@ -45,6 +46,7 @@ final class Tally {
       accepted++;
     }
     categories.merge(category, CategoryStats.empty().plus(ok), (a, b) -> a.plus(ok));
+    checks.add(o.example());
     List<ActiveRules.Active> active = rules.active();
     for (int i = 0; i < active.size(); i++) {
       if (o.applied()[i]) {
@@ -92,6 +94,6 @@ final class Tally {
     perRule.forEach((id, c) -> stats.add(new RuleStats(id, severity.get(id), description.get(id), c[0], c[1], c[2],
         c[3], c[4])));
     return new ValidationReport(inputs, in, accepted, in - accepted, stats, categories, fixes, log,
-        new ValidationReport.Mentions(policy, mentionsAlone));
+        new ValidationReport.Mentions(policy, mentionsAlone), checks.toJson());
   }
 }

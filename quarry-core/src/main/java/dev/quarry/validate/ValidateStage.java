@@ -44,6 +44,9 @@ public final class ValidateStage {
   private final boolean fix;
   private final ProgressListener progress;
   private final int threads;
+  private Path repository;
+  private Path cache;
+  private java.util.Set<String> enabled = java.util.Set.of();
 
   /**
    * A stage for {@code config} with one worker thread per processor.
@@ -64,6 +67,20 @@ public final class ValidateStage {
   }
 
   /**
+   * Gives the rules that execute or type-check code what they need: the repository the records came from
+   * (read-only on their search path; null = none), a cache folder (null = no cache) and the opt-in rules to
+   * enable besides those with {@code validate.<id>.enabled: true} (e.g. {@code execute} for {@code --execute}).
+   *
+   * @return this stage
+   */
+  public ValidateStage withExecution(Path repository, Path cache, java.util.Set<String> enable) {
+    this.repository = repository;
+    this.cache = cache;
+    this.enabled = java.util.Set.copyOf(enable);
+    return this;
+  }
+
+  /**
    * Validates {@code inputs} in order.
    *
    * @param accepted where valid records go (may be inside a folder that does not exist yet)
@@ -72,9 +89,11 @@ public final class ValidateStage {
    * @throws dev.quarry.ConfigException when the validate settings name unknown rules or lower a zero-tolerance one
    */
   public ValidationReport run(List<Path> inputs, Path accepted, Path rejected) throws IOException {
-    List<Rule> registry = Rules.all();
+    List<Rule> registry = Rules.all().stream().filter(r -> !r.optIn() || enabled.contains(r.id())
+        || config.validate().options().path(r.id()).path("enabled").asBoolean(false)).toList();
     ActiveRules rules = ActiveRules.of(config, registry);
     RuleContext ctx = new RuleContext(config);
+    ctx.run(repository, cache);
     List<Redactor> redactors = new ArrayList<>();
     rules.active().forEach(a -> {
       if (a.rule() instanceof Redactor) {

@@ -30,9 +30,10 @@ import java.util.TreeMap;
  * @param fixes records changed by {@code --fix}, in input order
  * @param findings every finding, for the SARIF report
  * @param mentions the mention policy and how many records a mention alone rejected
+ * @param checks counts of {@code meta.execution} / {@code meta.typecheck} results (empty when those rules are off)
  */
 public record ValidationReport(List<String> inputs, long in, long accepted, long rejected, List<RuleStats> rules,
-    Map<String, CategoryStats> categories, List<FixedRecord> fixes, FindingLog findings, Mentions mentions) {
+    Map<String, CategoryStats> categories, List<FixedRecord> fixes, FindingLog findings, Mentions mentions, ObjectNode checks) {
 
   /**
    * The records rejected by nothing but mentions of an AI product ({@code attribution-mention} errors and no
@@ -64,9 +65,16 @@ public record ValidationReport(List<String> inputs, long in, long accepted, long
     rules = List.copyOf(rules);
     categories = java.util.Collections.unmodifiableMap(new TreeMap<>(categories));
     fixes = List.copyOf(fixes);
+    checks = checks == null ? JsonNodeFactory.instance.objectNode() : checks.deepCopy();
     if (in != accepted + rejected) {
       throw new IllegalStateException("in " + in + " != accepted " + accepted + " + rejected " + rejected);
     }
+  }
+
+  /** The report without execution or type-check counts. */
+  public ValidationReport(List<String> inputs, long in, long accepted, long rejected, List<RuleStats> rules,
+      Map<String, CategoryStats> categories, List<FixedRecord> fixes, FindingLog findings, Mentions mentions) {
+    this(inputs, in, accepted, rejected, rules, categories, fixes, findings, mentions, null);
   }
 
   /** Whether any finding has severity {@code s} or worse; e.g. {@code ERROR} for {@code --fail-on error}. */
@@ -102,6 +110,7 @@ public record ValidationReport(List<String> inputs, long in, long accepted, long
           .put("errors", r.errors()).put("warnings", r.warnings()).put("info", r.infos())
           .put("checked", r.checked()).put("flagged", r.flagged());
     }
+    checks.fields().forEachRemaining(f -> o.set(f.getKey(), f.getValue().deepCopy()));
     ObjectNode cs = o.putObject("categories");
     categories.forEach((k, v) -> cs.putObject(k).put("in", v.in()).put("accepted", v.accepted())
         .put("rejected", v.rejected()));
