@@ -27,8 +27,9 @@ record Change(Commit commit, CommitMessage message, List<Part> code, List<Part> 
    * @param lines the lines shown (before the change for code, after it for tests), or null when none
    * @param shown those lines' text, or null when the file is new (code) or too long to show whole (tests)
    * @param definitions names of the top-level definitions the change touches, in file order
+   * @param created the whole file when the commit created it and it is short enough to show, else null
    */
-  record Part(FileDiff diff, String language, int[] lines, String shown, List<String> definitions) {
+  record Part(FileDiff diff, String language, int[] lines, String shown, List<String> definitions, String created) {
     /** Copies the list. */
     Part {
       definitions = List.copyOf(definitions);

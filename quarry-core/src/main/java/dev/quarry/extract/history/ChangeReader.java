@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class ChangeReader {
   /** The longest slice of a file shown in a prompt or answer, in lines. */
   static final int MAX_SHOWN_LINES = 80;
+  /** The longest created file shown whole instead of as a diff, in lines. */
+  static final int MAX_CREATED_LINES = 150;
   private static final Pattern DEFINITION = Pattern.compile("^(?:export\\s+)?(?:default\\s+)?(?:async\\s+)?"
       + "(?:def|class|function\\*?|interface|type|const|let|var|func|fn|pub fn|public|private|protected)\\s+"
       + "(?:[\\w<>\\[\\], ]+\\s+)?([A-Za-z_$][\\w$]*)");
@@ -78,14 +80,19 @@ final class ChangeReader {
   private Change.Part before(Commit c, FileDiff d, String language) throws GitException {
     int[] span = d.oldChanged();
     if (d.created() || span == null) {
-      return new Change.Part(d, language, null, null, definitionsAfter(c, d));
+      Optional<String> now = blobs.read(c.sha(), d.path());
+      String whole = now.filter(t -> d.created() && t.split("\n", -1).length <= MAX_CREATED_LINES + 1)
+          .map(String::stripTrailing).orElse(null);
+      return new Change.Part(d, language, null, null, now.map(t -> definitions(t, d, false)).orElse(List.of()),
+          whole);
     }
     Optional<String> old = blobs.read(c.parents().get(0), d.path());
     if (old.isEmpty()) {
-      return new Change.Part(d, language, null, null, List.of());
+      return new Change.Part(d, language, null, null, List.of(), null);
     }
     int[] lines = Enclosing.of(old.get(), span[0], span[1], MAX_SHOWN_LINES);
-    return new Change.Part(d, language, lines, Enclosing.slice(old.get(), lines), definitions(old.get(), d, true));
+    return new Change.Part(d, language, lines, Enclosing.slice(old.get(), lines), definitions(old.get(), d, true),
+        null);
   }
 
   /** A test file: the definitions the change added or changed, after it; null text when too long. */
@@ -93,7 +100,7 @@ final class ChangeReader {
     Optional<String> now = blobs.read(c.sha(), d.path());
     int[] span = d.newSpan();
     if (now.isEmpty() || span == null) {
-      return new Change.Part(d, language, null, null, List.of());
+      return new Change.Part(d, language, null, null, List.of(), null);
     }
     int[] added = addedSpan(d);
     int[] around = added == null ? span : added;
@@ -101,12 +108,7 @@ final class ChangeReader {
     boolean whole = lines[1] - lines[0] + 1 <= MAX_SHOWN_LINES && lines[0] <= around[0] && lines[1] >= around[1]
         && !(lines[0] == Math.max(1, around[0] - 3) && lines[1] == around[1] + 3);
     return new Change.Part(d, language, lines, whole ? Enclosing.slice(now.get(), lines) : null,
-        definitions(now.get(), d, false));
-  }
-
-  private List<String> definitionsAfter(Commit c, FileDiff d) throws GitException {
-    Optional<String> now = blobs.read(c.sha(), d.path());
-    return now.map(t -> definitions(t, d, false)).orElse(List.of());
+        definitions(now.get(), d, false), null);
   }
 
   private static int[] addedSpan(FileDiff d) {

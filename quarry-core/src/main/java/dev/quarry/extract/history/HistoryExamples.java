@@ -59,7 +59,8 @@ final class HistoryExamples {
     List<Message> out = new ArrayList<>(f.first().isFix() ? fix(f.first()) : edit(f.first()));
     Map<String, String> v = values(f.next());
     v.put("path", f.path());
-    v.put("request", f.next().message().subject());
+    String next = f.next().message().subject();
+    v.put("request", next.endsWith(".") ? next : next + ".");
     out.add(Message.user(templates.get("followup-ask").fill(f.next().commit().sha(), v)));
     out.add(Message.assistant(answer(f.next(), true)));
     return out;
@@ -77,7 +78,7 @@ final class HistoryExamples {
     String ask = templates.get("review-ask").fill(key, v);
     v.put("comment", f.next().message().request().length() > MAX_REQUEST
         ? f.next().message().subject() : f.next().message().request());
-    v.put("lines", f.lines()[0] == f.lines()[1] ? Integer.toString(f.lines()[0]) : f.lines()[0] + "-" + f.lines()[1]);
+    v.put("where", f.lines()[0] == f.lines()[1] ? "line " + f.lines()[0] : "lines " + f.lines()[0] + "-" + f.lines()[1]);
     v.put("diff", fixed.diff().render());
     return List.of(Message.user(ask), Message.assistant(templates.get("review-answer").fill(key, v)));
   }
@@ -122,7 +123,15 @@ final class HistoryExamples {
     v.put("changed", changed(c));
     StringBuilder context = new StringBuilder();
     StringBuilder diff = new StringBuilder();
+    StringBuilder change = new StringBuilder();
     for (Change.Part p : c.code()) {
+      Map<String, String> ch = new TreeMap<>();
+      ch.put("path", p.path());
+      ch.put("language", p.language());
+      ch.put("diff", p.diff().render());
+      ch.put("code", p.created() == null ? "" : p.created());
+      change.append(change.length() == 0 ? "" : "\n\n")
+          .append(templates.get(p.created() == null ? "change-diff" : "change-new").fill(c.commit().sha(), ch));
       if (p.shown() != null) {
         Map<String, String> b = new TreeMap<>();
         b.put("path", p.path());
@@ -135,6 +144,7 @@ final class HistoryExamples {
     }
     v.put("context", context.toString());
     v.put("diff", diff.toString());
+    v.put("change", change.toString());
     return v;
   }
 
