@@ -59,6 +59,7 @@ final class ConfigSchema {
           e.put("max_diff_lines", Kind.INT);
           e.put("follow_up_window", Kind.INT);
           e.put("first_parent", Kind.BOOL);
+          e.put("max_chars", Kind.INT);
         }
         default -> { }
       }

@@ -104,9 +104,8 @@ final class ChangeReader {
     }
     int[] added = addedSpan(d);
     int[] around = added == null ? span : added;
-    int[] lines = Enclosing.of(now.get(), around[0], around[1], MAX_SHOWN_LINES);
-    boolean whole = lines[1] - lines[0] + 1 <= MAX_SHOWN_LINES && lines[0] <= around[0] && lines[1] >= around[1]
-        && !(lines[0] == Math.max(1, around[0] - 3) && lines[1] == around[1] + 3);
+    int[] lines = Enclosing.of(now.get(), around[0], around[1], Integer.MAX_VALUE);
+    boolean whole = lines[1] - lines[0] + 1 <= MAX_SHOWN_LINES;
     return new Change.Part(d, language, lines, whole ? Enclosing.slice(now.get(), lines) : null,
         definitions(now.get(), d, false), null);
   }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * A commit message made fit to become a prompt: trailers ({@code Co-Authored-By:}, {@code Signed-off-by:} …)
  * and tool-attribution lines removed, a Conventional-Commits prefix and trailing PR/issue references taken off
- * the subject. Attribution that survives this (in the body's prose) is still caught by the validation rules.
+ * the subject, and leading gitmoji ({@code :bug:} marks a fix) dropped. Attribution that survives this (in the body's prose) is still caught by the validation rules.
  *
  * @param subject the cleaned first line
  * @param body the cleaned rest, possibly empty
@@ -21,7 +21,12 @@ record CommitMessage(String subject, String body, String type, int removedLines)
   private static final Pattern TRAILER = Pattern.compile("^[A-Za-z][A-Za-z0-9-]{1,40}:\\s+\\S.*$");
   private static final Pattern ATTRIBUTION = Pattern.compile(
       "(?i)(co-?authored-?by|generated[ -](with|by)|assisted[ -]by|signed-off-by|\\bvia (claude|copilot|chatgpt|cursor)\\b"
-          + "|\uD83E\uDD16)");
+          + "|\uD83E\uDD16|\\bai[ -]disclaimer\\b|\\b(using|with|by|from) (openai )?(codex|copilot|claude|chatgpt|gpt-[\\w.-]+|gemini"
+          + "|devin|cursor)\\b)");
+  /** Leading gitmoji, as shortcodes ({@code :bug:}) or emoji characters. */
+  private static final Pattern GITMOJI = Pattern.compile("^((:[a-z0-9_+-]+:|[\\p{So}\\p{Cs}\\p{Sk}\\uFE0F\\u200D])\\s*)+");
+  private static final Pattern BUG_MOJI = Pattern.compile(":(bug|ambulance|adhesive_bandage|rotating_light):|\uD83D\uDC1B"
+      + "|\uD83D\uDE91|\uD83E\uDE79");
   private static final Pattern CONVENTIONAL = Pattern.compile("^([a-zA-Z]+)(\\([^)]*\\))?!?:\\s*");
   private static final Pattern TRAILING_REFS = Pattern.compile("(\\s*[(\\[]?(#|gh-|GH-)\\d+[)\\]]?[,.]?)+\\s*$");
   private static final Set<String> FIX_TYPES = Set.of("fix", "bugfix", "hotfix");
@@ -55,6 +60,11 @@ record CommitMessage(String subject, String body, String type, int removedLines)
     String subject = kept.isEmpty() ? "" : kept.get(0).strip();
     String body = kept.size() < 2 ? "" : String.join("\n", kept.subList(1, kept.size())).strip();
     String type = "";
+    Matcher moji = GITMOJI.matcher(subject);
+    if (moji.find()) {
+      type = BUG_MOJI.matcher(moji.group()).find() ? "fix" : "";
+      subject = subject.substring(moji.end());
+    }
     Matcher m = CONVENTIONAL.matcher(subject);
     if (m.find()) {
       type = m.group(1).toLowerCase(Locale.ROOT);

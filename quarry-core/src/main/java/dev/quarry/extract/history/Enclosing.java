@@ -53,7 +53,15 @@ final class Enclosing {
       s++;
     }
     if (e - s + 1 > maxLines) {
-      return new int[] {Math.max(1, a - 3), Math.min(n, b + 3)};
+      int fs = Math.max(1, a - 3);
+      int fe = Math.min(n, b + 3);
+      while (fs < fe && lines[fs - 1].isBlank()) {
+        fs++;
+      }
+      while (fe > fs && lines[fe - 1].isBlank()) {
+        fe--;
+      }
+      return new int[] {fs, fe};
     }
     return new int[] {s, e};
   }

@@ -135,7 +135,7 @@ final class HistoryExamples {
       if (p.shown() != null) {
         Map<String, String> b = new TreeMap<>();
         b.put("path", p.path());
-        b.put("lines", p.lines()[0] + "-" + p.lines()[1]);
+        b.put("lines", p.lines()[0] == p.lines()[1] ? Integer.toString(p.lines()[0]) : p.lines()[0] + "-" + p.lines()[1]);
         b.put("language", p.language());
         b.put("code", p.shown());
         context.append(context.length() == 0 ? "" : "\n\n").append(templates.get("context-block").fill("", b));

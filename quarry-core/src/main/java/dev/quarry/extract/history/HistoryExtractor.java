@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * secrets from every field, old file versions included. Options: {@code bundle} (a git bundle inside the
  * repository to read instead of its work tree), {@code max_commits}, {@code since}, {@code max_files}
  * (default 3), {@code max_diff_lines} (default 200), {@code follow_up_window} (default 20 commits),
- * {@code first_parent} (default true; false walks every non-merge commit, for merge-based histories); the
+ * {@code first_parent} (default true; false walks every non-merge commit, for merge-based histories),
+ * {@code max_chars} (default 12000: longer conversations would exceed a 4k-token budget); the
  * common {@code paths}/{@code exclude} filter the changed files. Without git, outside a work tree's top level
  * or in an empty repository it writes nothing and says why in the coverage report.
  */
@@ -128,6 +129,12 @@ public final class HistoryExtractor implements Extractor {
     Change.Part p = f == null ? c.primary() : c.code(f.path());
     StringBuilder text = new StringBuilder();
     messages.forEach(m -> text.append(m.content()).append('\n'));
+    int maxChars = intOption(ctx, "max_chars", 12_000);
+    if (text.length() > maxChars) {
+      ctx.coverage().skip(where(c.commit()), kind, SkipReason.TOO_LONG,
+          text.length() + " characters in the conversation (max_chars " + maxChars + ")");
+      return;
+    }
     Categorizer.Assignment a = ctx.categorize(p.path(), text.toString(), defaultCategory(), null);
     int[] span = p.diff().newSpan();
     LineRange lines = span == null ? null : new LineRange(span[0], span[1]);

@@ -33,7 +33,7 @@ final class SourceFiles {
   /** Why the file is not hand-written source: "vendored", "generated", or empty when it is. */
   static Optional<String> machineMade(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    if (LOCKS.contains(name) || name.contains(".generated.") || name.endsWith("_pb2.py") || name.endsWith(".min.js")) {
+    if (LOCKS.contains(name) || name.contains(".generated.") || name.contains(".gen.") || name.endsWith("_pb2.py") || name.endsWith(".min.js")) {
       return Optional.of("generated");
     }
     for (String part : path.split("/")) {

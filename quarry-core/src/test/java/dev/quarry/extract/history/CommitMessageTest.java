@@ -40,6 +40,14 @@ class CommitMessageTest {
   }
 
   @Test
+  void dropsLeadingGitmojiAndTakesTheBugMojiAsAFix() {
+    CommitMessage m = CommitMessage.parse(":bug: Make the login redirect keep the query (#6)");
+    assertThat(m.subject()).isEqualTo("Make the login redirect keep the query");
+    assertThat(m.isFix()).isTrue();
+    assertThat(CommitMessage.parse("\u2728 Add item endpoints").subject()).isEqualTo("Add item endpoints");
+  }
+
+  @Test
   void aSubjectNamingABugIsAFix() {
     assertThat(CommitMessage.parse("Handle the regression in url_for").isFix()).isTrue();
     assertThat(CommitMessage.parse("Add a url_for option").isFix()).isFalse();
