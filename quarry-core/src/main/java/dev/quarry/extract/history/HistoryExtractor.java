@@ -113,9 +113,13 @@ public final class HistoryExtractor implements Extractor {
     for (Change c : kept.values()) {
       FollowUp f = byFirst.get(c.commit().sha());
       if (f != null) {
-        add(out, repo, ctx, kinds.followUp(f), c, "follow-up", f);
         add(out, repo, ctx, kinds.review(f), c, "review", f);
-      } else if (c.isFix()) {
+      }
+      if (f != null && add(out, repo, ctx, kinds.followUp(f), c, "follow-up", f)) {
+        continue;
+      }
+      // Without a follow-up (or when the conversation is too long) the change is taught on its own.
+      if (c.isFix()) {
         add(out, repo, ctx, kinds.fix(c), c, "fix", null);
       } else {
         add(out, repo, ctx, kinds.edit(c), c, "edit", null);
@@ -124,7 +128,8 @@ public final class HistoryExtractor implements Extractor {
     return out;
   }
 
-  private void add(List<Example> out, Repository repo, ExtractContext ctx, List<Message> messages, Change c,
+  /** Adds the example; false when it was skipped (too long, or not a valid record). */
+  private boolean add(List<Example> out, Repository repo, ExtractContext ctx, List<Message> messages, Change c,
       String kind, FollowUp f) {
     Change.Part p = f == null ? c.primary() : c.code(f.path());
     StringBuilder text = new StringBuilder();
@@ -133,7 +138,7 @@ public final class HistoryExtractor implements Extractor {
     if (text.length() > maxChars) {
       ctx.coverage().skip(where(c.commit()), kind, SkipReason.TOO_LONG,
           text.length() + " characters in the conversation (max_chars " + maxChars + ")");
-      return;
+      return false;
     }
     Categorizer.Assignment a = ctx.categorize(p.path(), text.toString(), defaultCategory(), null);
     int[] span = p.diff().newSpan();
@@ -159,8 +164,10 @@ public final class HistoryExtractor implements Extractor {
         h.putArray("follow_up_lines").add(f.lines()[0]).add(f.lines()[1]);
       }
       out.add(e.withMeta(meta));
+      return true;
     } catch (RecordException ex) {
       ctx.coverage().skip(where(c.commit()), kind, SkipReason.INCOMPLETE, ex.getMessage());
+      return false;
     }
   }
 
