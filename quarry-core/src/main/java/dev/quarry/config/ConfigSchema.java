@@ -20,7 +20,8 @@ final class ConfigSchema {
 
   /** The extractor ids quarry.yaml may configure, in pipeline order. */
   static final List<String> EXTRACTORS =
-      List.of("openapi", "routes", "tests", "functions", "hooks", "mcp", "agents", "docs", "goals", "handcrafted");
+      List.of("openapi", "routes", "tests", "functions", "hooks", "mcp", "agents", "docs", "goals", "handcrafted",
+          "history");
 
   static final Map<String, Object> ROOT = root();
 
@@ -49,6 +50,16 @@ final class ConfigSchema {
           e.put("min_lines", Kind.INT);
           e.put("max_lines", Kind.INT);
           e.put("max_file_bytes", Kind.INT);
+        }
+        case "history" -> {
+          e.put("bundle", Kind.STRING);
+          e.put("max_commits", Kind.INT);
+          e.put("since", Kind.STRING);
+          e.put("max_files", Kind.INT);
+          e.put("max_diff_lines", Kind.INT);
+          e.put("follow_up_window", Kind.INT);
+          e.put("first_parent", Kind.BOOL);
+          e.put("max_chars", Kind.INT);
         }
         default -> { }
       }

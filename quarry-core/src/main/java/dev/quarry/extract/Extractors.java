@@ -43,6 +43,7 @@ public final class Extractors {
         new dev.quarry.extract.agents.AgentsExtractor(),
         new dev.quarry.extract.docs.DocsExtractor(),
         new dev.quarry.extract.goals.GoalsExtractor(),
-        new dev.quarry.extract.handcrafted.HandcraftedExtractor());
+        new dev.quarry.extract.handcrafted.HandcraftedExtractor(),
+        new dev.quarry.extract.history.HistoryExtractor());
   }
 }

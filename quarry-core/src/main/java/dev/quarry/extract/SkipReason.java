@@ -32,7 +32,19 @@ public enum SkipReason {
    * A more specific extractor (routes, MCP tools, hooks, agents) already mined these lines: one owner per
    * source span, so a route handler is not taught a second time as a plain function.
    */
-  MINED_ELSEWHERE;
+  MINED_ELSEWHERE,
+  /** A merge commit (history: only first-parent, non-merge changes are taught). */
+  MERGE_COMMIT,
+  /** A commit that reverts another. */
+  REVERT,
+  /** A commit whose subject does not read as an instruction (no imperative verb first, too short, a chore). */
+  NOT_AN_INSTRUCTION,
+  /** A commit made by a bot account. */
+  BOT,
+  /** A change that only re-flows whitespace or formatting. */
+  FORMATTING_ONLY,
+  /** There is no readable git history (no work tree, git missing, shallow boundary). */
+  NO_HISTORY;
 
   /** The code used in reports, kebab-case. */
   public String code() {

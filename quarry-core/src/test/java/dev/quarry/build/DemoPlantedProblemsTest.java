@@ -30,7 +30,8 @@ class DemoPlantedProblemsTest {
       "training/handcrafted/planted-attribution.md", List.of("attribution"),
       "backend/app/settings.py", List.of("secrets"),
       "training/handcrafted/planted-secret.md", List.of("secrets"),
-      "training/handcrafted/planted-syntax-error.md", List.of("syntax")));
+      "training/handcrafted/planted-syntax-error.md", List.of("syntax"),
+      "backend/app/gateway_keys.py", List.of("secrets")));
 
   /**
    * Text that only planted content carries. Other extractors may quote a planted file (a test example shows
@@ -79,7 +80,9 @@ class DemoPlantedProblemsTest {
   @Test
   void noPlantedSecretIsWrittenInClearToAnyOutput() throws IOException {
     Path out = tmp.resolve("out");
-    List<String> secrets = List.of("AKIAQRYDEMO7EXAMPLE2", "S3cretPassw0rd", "ghp_QuarryDemo0Fake0Token0Not0Real0000ab");
+    // The history bundle's planted key is split so that no file of Quarry holds it whole.
+    List<String> secrets = List.of("AKIAQRYDEMO7EXAMPLE2", "S3cretPassw0rd", "ghp_QuarryDemo0Fake0Token0Not0Real0000ab",
+        "AKIA" + "Q7LZ4XW2M6RTB3PD");
     try (var files = Files.walk(out)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         if (f.getFileName().toString().endsWith(".parquet")) {
@@ -89,6 +92,9 @@ class DemoPlantedProblemsTest {
         for (String s : secrets) {
           assertThat(text).as(out.relativize(f) + " must not contain a planted secret in clear").doesNotContain(s);
         }
+        // The history bundle's planted trailers are removed at extraction, so no output quotes them at all.
+        assertThat(text).as(out.relativize(f) + " must not contain the history's planted trailer")
+            .doesNotContain("GitHub Copilot <copilot@github.com>").doesNotContain("Generated with Cursor");
       }
     }
   }

@@ -33,7 +33,8 @@ import java.util.function.UnaryOperator;
  * capped context block ({@code context/context-block.txt}). Names that stay unresolved are recorded in
  * {@code meta.self_contained.unresolved}; the {@code self-contained} rule reports them.
  *
- * <p>Hand-written examples ({@code handcrafted}) are left as their authors wrote them. Deterministic: the same
+ * <p>Hand-written examples ({@code handcrafted}) and history examples ({@code history}, whose code is a past
+ * version of a file) are left as written. Deterministic: the same
  * repository and example give the same result. The repository's symbols are read on first use. Not thread-safe.
  */
 public final class ContextComposer implements UnaryOperator<Example> {
@@ -62,7 +63,7 @@ public final class ContextComposer implements UnaryOperator<Example> {
 
   @Override
   public Example apply(Example e) {
-    if (e.source().extractor().equals("handcrafted")) {
+    if (e.source().extractor().equals("handcrafted") || e.source().extractor().equals("history")) {
       return e;
     }
     init();

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * templates cache).
  */
 public final class Explainer {
-  private static final Set<String> COMPOSED = Set.of("docs", "handcrafted", "goals");
+  private static final Set<String> COMPOSED = Set.of("docs", "handcrafted", "goals", "history");
   private static final Set<String> STOP = Set.of("None", "True", "False", "null", "true", "false", "self", "this",
       "async", "await", "return", "string", "number", "void", "from", "import", "const", "function", "class");
   private static final Pattern FENCE = Pattern.compile("(?ms)^```[^\\n]*\\n(.*?)^```");
