@@ -87,7 +87,7 @@ final class PythonRoutes {
   }
 
   /** The router an expression refers to: a local variable, an imported name, or {@code module.var}. */
-  private static Optional<RouterRef> ref(CodeFile f, TSNode expr, Modules modules) {
+  static Optional<RouterRef> ref(CodeFile f, TSNode expr, Modules modules) {
     if (expr.getType().equals("identifier")) {
       String name = f.text(expr);
       Optional<PyImports.Binding> b = f.pyImports().binding(name);

@@ -27,6 +27,7 @@ import java.util.Set;
  */
 public final class RoutesExtractor extends CodeExtractor {
   private Mounts mounts = new Mounts();
+  private Registrations registrations = new Registrations();
 
   @Override
   public String id() {
@@ -51,6 +52,7 @@ public final class RoutesExtractor extends CodeExtractor {
   @Override
   protected void prepare(List<RepoFile> files, CodeRun run) {
     mounts = new Mounts();
+    registrations = new Registrations();
     for (RepoFile f : files) {
       Optional<Grammar> g = Grammar.forPath(f.path());
       if (g.isEmpty() || g.get() == Grammar.JAVA || f.size() > run.limits().maxFileBytes()) {
@@ -66,14 +68,18 @@ public final class RoutesExtractor extends CodeExtractor {
       boolean mounting = python
           ? text.contains("include_router") || text.contains("register_blueprint") || text.contains(".mount(")
           : text.contains(".use(");
-      if (!mounting) {
+      boolean django = python && DjangoRoutes.mayRegister(text);
+      if (!mounting && !django) {
         continue;
       }
       try (CodeFile file = CodeFile.parse(f, g.get(), text)) {
-        if (python) {
+        if (python && mounting) {
           PythonRoutes.mounts(file, run.modules(), mounts);
-        } else {
+        } else if (mounting) {
           ExpressRoutes.mounts(file, run.modules(), mounts);
+        }
+        if (django) {
+          DjangoRoutes.registrations(file, run.modules(), mounts, registrations);
         }
       }
     }
@@ -82,7 +88,11 @@ public final class RoutesExtractor extends CodeExtractor {
   @Override
   protected List<Candidate<?>> candidates(CodeFile file, CodeRun run) {
     return switch (file.grammar()) {
-      case PYTHON -> PythonRoutes.routes(file, run.modules(), mounts);
+      case PYTHON -> {
+        List<Candidate<?>> out = new ArrayList<>(PythonRoutes.routes(file, run.modules(), mounts));
+        out.addAll(DjangoRoutes.routes(file, mounts, registrations));
+        yield out;
+      }
       case JAVASCRIPT, TYPESCRIPT, TSX -> ExpressRoutes.routes(file, mounts);
       case JAVA -> SpringRoutes.routes(file);
       default -> List.of();
@@ -93,6 +103,10 @@ public final class RoutesExtractor extends CodeExtractor {
   protected Optional<Draft> draft(CodeFile file, Candidate<?> c, CodeRun run) {
     Route r = (Route) c.data();
     String code = Snippet.of(file.tree(), c.first(), c.last());
+    if (!r.enclosing().isEmpty() && !code.isBlank()) {
+      code = r.enclosing() + "\n\n" + code.lines().map(l -> l.isBlank() ? "" : "    " + l)
+          .collect(java.util.stream.Collectors.joining("\n"));
+    }
     if (code.isBlank()) {
       run.skip(file.path(), c.symbol(), SkipReason.INCOMPLETE, "empty handler");
       return Optional.empty();
@@ -107,11 +121,27 @@ public final class RoutesExtractor extends CodeExtractor {
           Map.of("router", r.router(), "prefix", r.prefix())));
     }
     contract(r, run.templates().get("contract")).ifPresent(s -> user.append(' ').append(s));
+    if (!r.also().isEmpty()) {
+      user.append(' ').append(run.templates().get("also").fillAt(0, Map.of("also", r.also())));
+    }
     String answer = run.templates().get("answer-lead").fill(key + "a", values) + "\n\n"
         + Snippet.fence(file.fenceLabel(), code);
+    if (!r.wiring().statement().isEmpty()) {
+      Template wiring = run.templates().get("wiring");
+      answer += "\n\n" + wiring.fillAt(0, Map.of("file", r.wiring().file())) + "\n\n"
+          + Snippet.fence(file.fenceLabel(), r.wiring().statement());
+      if (!r.wiring().middleware().isEmpty()) {
+        answer += "\n\n" + wiring.fillAt(1, Map.of("middleware", r.wiring().middleware().stream()
+            .map(m -> "`" + m + "`").collect(java.util.stream.Collectors.joining(", "))));
+      }
+    }
     List<String> tags = new ArrayList<>(List.of("route", r.framework()));
-    return Optional.of(new Draft(user.toString(), answer, file.language(), tags,
-        Map.of("framework", r.framework(), "http_method", r.method(), "route_path", r.path())));
+    Map<String, String> meta = new java.util.TreeMap<>(Map.of("framework", r.framework(), "http_method",
+        r.method(), "route_path", r.path()));
+    if (!r.wiring().file().isEmpty()) {
+      meta.put("routed_at", r.wiring().file() + ":" + r.wiring().line());
+    }
+    return Optional.of(new Draft(user.toString(), answer, file.language(), tags, meta));
   }
 
   private static final List<String> CONTRACT = List.of("operation_id", "response_model", "status_code",
@@ -142,6 +172,9 @@ public final class RoutesExtractor extends CodeExtractor {
       case "flask" -> "Flask";
       case "express" -> "Express";
       case "spring" -> "Spring";
+      case "django" -> "Django";
+      case "drf" -> "Django REST framework";
+      case "nestjs" -> "NestJS";
       default -> r.framework();
     };
   }

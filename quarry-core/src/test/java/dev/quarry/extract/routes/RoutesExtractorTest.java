@@ -73,4 +73,40 @@ class RoutesExtractorTest {
     assertThat(get.messages().get(2).content()).contains("@GetMapping(\"/{id}\")");
     assertThat(get.language()).isEqualTo("java");
   }
+
+  @Test
+  void djangoViewsRoutedByUrlpatternsIncludesAndRoutersGetTheirFullPaths() {
+    var r = ExtractorFixture.run(routes, "routes/django");
+    assertThat(r.symbols()).containsExactly("POST /api/products/{pk}/set-price/",
+        "GET|POST /api/products/", "GET|POST /api/orders/", "GET /api/orders/<int:pk>/",
+        "DELETE /api/orders/<int:pk>/", "GET /api/health/");
+    Example viewset = r.bySymbol("GET|POST /api/products/");
+    assertThat(viewset.source().path()).isEqualTo("shop/views.py");
+    assertThat(viewset.source().lines()).isEqualTo(new LineRange(10, 21));
+    assertThat(viewset.messages().get(1).content()).contains("Django REST framework")
+        .contains("Products of the catalogue")
+        .contains("The same code also serves `GET|PUT|PATCH|DELETE /api/products/{pk}/`.");
+    assertThat(viewset.messages().get(2).content()).contains("It is routed in `shop/urls.py`:")
+        .contains("router.register(r\"products\", views.ProductViewSet, basename=\"product\")");
+  }
+
+  @Test
+  void aClassBasedViewHandlerMethodIsShownInsideItsClassSkeleton() {
+    var r = ExtractorFixture.run(routes, "routes/django");
+    Example get = r.bySymbol("GET /api/orders/<int:pk>/");
+    assertThat(get.source().lines()).isEqualTo(new LineRange(34, 37));
+    String answer = get.messages().get(2).content();
+    assertThat(answer).contains("class OrderDetail(APIView):\n    serializer_class = OrderSerializer\n\n"
+        + "    def get(self, request, pk):").doesNotContain("def delete");
+    assertThat(get.messages().get(1).content()).contains("Fetch one order");
+    assertThat(answer).contains("path(\"orders/<int:pk>/\", views.OrderDetail.as_view(), name=\"order-detail\")");
+  }
+
+  @Test
+  void aFunctionViewTakesItsMethodsFromApiViewAndAnUnroutedFunctionIsNoRoute() {
+    var r = ExtractorFixture.run(routes, "routes/django");
+    Example health = r.bySymbol("GET /api/health/");
+    assertThat(health.source().lines()).isEqualTo(new LineRange(45, 48));
+    assertThat(r.examples()).noneMatch(e -> e.messages().get(2).content().contains("def unrouted"));
+  }
 }
