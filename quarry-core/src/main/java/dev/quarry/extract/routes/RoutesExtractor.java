@@ -69,7 +69,8 @@ public final class RoutesExtractor extends CodeExtractor {
           ? text.contains("include_router") || text.contains("register_blueprint") || text.contains(".mount(")
           : text.contains(".use(");
       boolean django = python && DjangoRoutes.mayRegister(text);
-      if (!mounting && !django) {
+      boolean byReference = python && PythonRoutes.mayRegister(text);
+      if (!mounting && !django && !byReference) {
         continue;
       }
       try (CodeFile file = CodeFile.parse(f, g.get(), text)) {
@@ -80,6 +81,9 @@ public final class RoutesExtractor extends CodeExtractor {
         }
         if (django) {
           DjangoRoutes.registrations(file, run.modules(), mounts, registrations);
+        }
+        if (byReference) {
+          PythonRoutes.registrations(file, run.modules(), registrations);
         }
       }
     }

@@ -109,4 +109,24 @@ class RoutesExtractorTest {
     assertThat(health.source().lines()).isEqualTo(new LineRange(45, 48));
     assertThat(r.examples()).noneMatch(e -> e.messages().get(2).content().contains("def unrouted"));
   }
+
+  @Test
+  void fastApiAddApiRouteFindsTheEndpointWhereItIsDefinedUnderTheRouterPrefixes() {
+    var r = ExtractorFixture.run(routes, "routes/fastapi-add-route");
+    assertThat(r.symbols()).containsExactly("GET /api/v1/items", "POST /api/v1/items", "WEBSOCKET /ws");
+    Example list = r.bySymbol("GET /api/v1/items");
+    assertThat(list.source().path()).isEqualTo("app/handlers.py");
+    assertThat(list.source().lines()).isEqualTo(new LineRange(4, 6));
+    assertThat(list.messages().get(1).content()).contains("FastAPI").contains("List the items in stock");
+    assertThat(list.messages().get(2).content()).contains("It is routed in `app/main.py`:")
+        .contains("router.add_api_route(\"/items\", handlers.list_items, methods=[\"GET\"])");
+  }
+
+  @Test
+  void flaskAddUrlRuleRoutesFunctionsAndMethodViews() {
+    var r = ExtractorFixture.run(routes, "routes/flask-add-url-rule");
+    assertThat(r.symbols()).containsExactly("GET /", "GET /counter", "POST /counter");
+    assertThat(r.bySymbol("POST /counter").messages().get(2).content())
+        .contains("class Counter(MethodView):\n\n    def post(self):");
+  }
 }
