@@ -28,6 +28,7 @@ import java.util.Set;
 public final class RoutesExtractor extends CodeExtractor {
   private Mounts mounts = new Mounts();
   private Registrations registrations = new Registrations();
+  private NestRoutes.App nest = NestRoutes.App.NONE;
 
   @Override
   public String id() {
@@ -53,6 +54,7 @@ public final class RoutesExtractor extends CodeExtractor {
   protected void prepare(List<RepoFile> files, CodeRun run) {
     mounts = new Mounts();
     registrations = new Registrations();
+    nest = NestRoutes.App.NONE;
     for (RepoFile f : files) {
       Optional<Grammar> g = Grammar.forPath(f.path());
       if (g.isEmpty() || g.get() == Grammar.JAVA || f.size() > run.limits().maxFileBytes()) {
@@ -65,6 +67,9 @@ public final class RoutesExtractor extends CodeExtractor {
         continue;
       }
       boolean python = g.get() == Grammar.PYTHON;
+      if (!python && (text.contains("setGlobalPrefix") || text.contains("enableVersioning"))) {
+        nest = NestRoutes.scan(text, nest);
+      }
       boolean mounting = python
           ? text.contains("include_router") || text.contains("register_blueprint") || text.contains(".mount(")
           : text.contains(".use(");
@@ -97,7 +102,11 @@ public final class RoutesExtractor extends CodeExtractor {
         out.addAll(DjangoRoutes.routes(file, mounts, registrations));
         yield out;
       }
-      case JAVASCRIPT, TYPESCRIPT, TSX -> ExpressRoutes.routes(file, mounts);
+      case JAVASCRIPT, TYPESCRIPT, TSX -> {
+        List<Candidate<?>> out = new ArrayList<>(ExpressRoutes.routes(file, mounts));
+        out.addAll(NestRoutes.routes(file, nest));
+        yield out;
+      }
       case JAVA -> SpringRoutes.routes(file);
       default -> List.of();
     };
@@ -108,8 +117,10 @@ public final class RoutesExtractor extends CodeExtractor {
     Route r = (Route) c.data();
     String code = Snippet.of(file.tree(), c.first(), c.last());
     if (!r.enclosing().isEmpty() && !code.isBlank()) {
-      code = r.enclosing() + "\n\n" + code.lines().map(l -> l.isBlank() ? "" : "    " + l)
-          .collect(java.util.stream.Collectors.joining("\n"));
+      boolean braces = file.grammar() != Grammar.PYTHON;
+      String indent = braces ? "  " : "    ";
+      code = r.enclosing() + "\n\n" + code.lines().map(l -> l.isBlank() ? "" : indent + l)
+          .collect(java.util.stream.Collectors.joining("\n")) + (braces ? "\n}" : "");
     }
     if (code.isBlank()) {
       run.skip(file.path(), c.symbol(), SkipReason.INCOMPLETE, "empty handler");

@@ -129,4 +129,18 @@ class RoutesExtractorTest {
     assertThat(r.bySymbol("POST /counter").messages().get(2).content())
         .contains("class Counter(MethodView):\n\n    def post(self):");
   }
+
+  @Test
+  void nestControllersJoinTheGlobalPrefixVersionControllerAndMethodPaths() {
+    var r = ExtractorFixture.run(routes, "routes/nestjs");
+    assertThat(r.symbols()).containsExactly("GET /api/cats", "GET /api/cats/:id", "POST /api/cats",
+        "DELETE /api/v3/dogs/:id");
+    Example all = r.bySymbol("GET /api/cats");
+    assertThat(all.source().path()).isEqualTo("src/cats/cats.controller.ts");
+    assertThat(all.source().lines()).isEqualTo(new LineRange(9, 13));
+    assertThat(all.messages().get(1).content()).contains("NestJS").contains("List every cat");
+    assertThat(all.messages().get(2).content()).contains("@Controller('cats')\nexport class CatsController {\n"
+        + "  constructor(private readonly catsService: CatsService) {}\n\n  /** List every cat. */\n  @Get()\n"
+        + "  findAll() {").contains("  }\n}").doesNotContain("helper");
+  }
 }
