@@ -110,7 +110,7 @@ final class DjangoRoutes {
         .or(() -> Optional.of(new RouterRef(f.path(), f.text(recv))));
     Optional<RouterRef> target = PythonRoutes.ref(f, view.get(), modules);
     if (router.isPresent() && target.isPresent()) {
-      regs.add(target.get(), new Registrations.Registration(router.get(), regex(literal.get()), "drf",
+      regs.add(target.get(), new Registrations.Registration(router.get(), router.get(), regex(literal.get()), "drf",
           Registrations.Kind.VIEWSET, List.of(), Map.of(), wiring(f, call)));
     }
   }
@@ -175,7 +175,7 @@ final class DjangoRoutes {
     }
     String t = v.getType();
     if (t.equals("identifier") || t.equals("attribute")) {
-      PythonRoutes.ref(f, v, modules).ifPresent(r -> regs.add(r, new Registrations.Registration(owner, pattern,
+      PythonRoutes.ref(f, v, modules).ifPresent(r -> regs.add(r, new Registrations.Registration(owner, owner, pattern,
           "django", Registrations.Kind.VIEW, List.of(), Map.of(), wiring(f, entry))));
       return;
     }
@@ -206,7 +206,7 @@ final class DjangoRoutes {
         }
       });
       PythonRoutes.ref(f, fn.getChildByFieldName("object"), modules).ifPresent(r -> regs.add(r,
-          new Registrations.Registration(owner, pattern, actions.isEmpty() ? "django" : "drf",
+          new Registrations.Registration(owner, owner, pattern, actions.isEmpty() ? "django" : "drf",
               actions.isEmpty() ? Registrations.Kind.VIEW : Registrations.Kind.VIEWSET, List.of(), actions,
               wiring(f, entry))));
       return;

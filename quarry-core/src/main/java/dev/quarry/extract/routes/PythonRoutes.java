@@ -155,7 +155,7 @@ final class PythonRoutes {
       methods.add("GET");
     }
     String framework = flask ? "flask" : "fastapi";
-    regs.add(def.get(), new Registrations.Registration(new RouterRef(f.path(), recv), pattern, framework,
+    regs.add(def.get(), new Registrations.Registration(new RouterRef(f.path(), recv), new RouterRef(f.path(), recv), pattern, framework,
         classView ? Registrations.Kind.VIEW : Registrations.Kind.HANDLER, methods, Map.of(),
         new Route.Wiring(f.path(), f.lines(call).first(), dev.quarry.extract.code.Snippet.of(f.tree(), call, call),
             List.of())));

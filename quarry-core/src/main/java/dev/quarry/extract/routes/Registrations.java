@@ -28,6 +28,8 @@ final class Registrations {
    * One registration.
    *
    * @param owner the urlpatterns list or router it is registered on, whose mounts give the prefix
+   * @param alias another name of the owner whose mounts count when the owner has none (an Express router that
+   *     is its module's default export); the owner itself when there is none
    * @param pattern the path as written on the registration (Django regexes without {@code ^} and {@code $})
    * @param framework the framework id of the resulting routes
    * @param kind how methods are found
@@ -35,7 +37,7 @@ final class Registrations {
    * @param actions for {@code as_view({"get": "list"})}, HTTP method (lower case) to viewset action; else empty
    * @param wiring the registering statement
    */
-  record Registration(RouterRef owner, String pattern, String framework, Kind kind, List<String> methods,
+  record Registration(RouterRef owner, RouterRef alias, String pattern, String framework, Kind kind, List<String> methods,
       Map<String, String> actions, Route.Wiring wiring) {
     Registration {
       methods = List.copyOf(methods);
@@ -45,10 +47,21 @@ final class Registrations {
 
   private final Map<RouterRef, List<Registration>> byTarget = new HashMap<>();
   private final Set<String> files = new HashSet<>();
+  private final Set<String> claimed = new HashSet<>();
 
   void add(RouterRef target, Registration r) {
     byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(r);
     files.add(target.path());
+  }
+
+  /** Records that the route registered at {@code byte} of {@code file} is mined at its handler's definition. */
+  void claim(String file, int offset) {
+    claimed.add(file + "#" + offset);
+  }
+
+  /** Whether the route registered at {@code offset} of {@code file} is mined at its handler's definition. */
+  boolean claimed(String file, int offset) {
+    return claimed.contains(file + "#" + offset);
   }
 
   /** The registrations of the definition {@code target}, in the order they were found. */

@@ -29,6 +29,7 @@ public final class RoutesExtractor extends CodeExtractor {
   private Mounts mounts = new Mounts();
   private Registrations registrations = new Registrations();
   private NestRoutes.App nest = NestRoutes.App.NONE;
+  private final Map<String, Set<String>> defined = new java.util.HashMap<>();
 
   @Override
   public String id() {
@@ -55,6 +56,7 @@ public final class RoutesExtractor extends CodeExtractor {
     mounts = new Mounts();
     registrations = new Registrations();
     nest = NestRoutes.App.NONE;
+    defined.clear();
     for (RepoFile f : files) {
       Optional<Grammar> g = Grammar.forPath(f.path());
       if (g.isEmpty() || g.get() == Grammar.JAVA || f.size() > run.limits().maxFileBytes()) {
@@ -74,7 +76,8 @@ public final class RoutesExtractor extends CodeExtractor {
           ? text.contains("include_router") || text.contains("register_blueprint") || text.contains(".mount(")
           : text.contains(".use(");
       boolean django = python && DjangoRoutes.mayRegister(text);
-      boolean byReference = python && PythonRoutes.mayRegister(text);
+      boolean byReference = python ? PythonRoutes.mayRegister(text)
+          : (text.contains("express") || text.contains("Router")) && ExpressRoutes.mayRoute(text);
       if (!mounting && !django && !byReference) {
         continue;
       }
@@ -87,11 +90,29 @@ public final class RoutesExtractor extends CodeExtractor {
         if (django) {
           DjangoRoutes.registrations(file, run.modules(), mounts, registrations);
         }
-        if (byReference) {
+        if (byReference && python) {
           PythonRoutes.registrations(file, run.modules(), registrations);
+        } else if (byReference) {
+          ExpressRoutes.registrations(file, run.modules(), registrations, (path, name) -> defines(run, path, name));
         }
       }
     }
+  }
+
+  /** Whether the JavaScript or TypeScript file at {@code path} defines {@code name} at its top level. */
+  private boolean defines(CodeRun run, String path, String name) {
+    return defined.computeIfAbsent(path, p -> {
+      Optional<RepoFile> f = run.modules().file(p);
+      Optional<Grammar> g = Grammar.forPath(p);
+      if (f.isEmpty() || g.isEmpty() || f.get().size() > run.limits().maxFileBytes()) {
+        return Set.of();
+      }
+      try (CodeFile file = CodeFile.parse(f.get(), g.get(), run.repo().read(f.get()))) {
+        return Set.copyOf(ExpressRoutes.definitions(file).keySet());
+      } catch (IOException e) {
+        return Set.of();
+      }
+    }).contains(name);
   }
 
   @Override
@@ -103,7 +124,8 @@ public final class RoutesExtractor extends CodeExtractor {
         yield out;
       }
       case JAVASCRIPT, TYPESCRIPT, TSX -> {
-        List<Candidate<?>> out = new ArrayList<>(ExpressRoutes.routes(file, mounts));
+        List<Candidate<?>> out = new ArrayList<>(ExpressRoutes.routes(file, mounts, registrations));
+        out.addAll(ExpressRoutes.referenced(file, mounts, registrations));
         out.addAll(NestRoutes.routes(file, nest));
         yield out;
       }

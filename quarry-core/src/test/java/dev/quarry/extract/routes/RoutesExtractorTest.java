@@ -143,4 +143,18 @@ class RoutesExtractorTest {
         + "  constructor(private readonly catsService: CatsService) {}\n\n  /** List every cat. */\n  @Get()\n"
         + "  findAll() {").contains("  }\n}").doesNotContain("helper");
   }
+
+  @Test
+  void anExpressRouteNamingItsHandlerIsMinedAtTheHandlerWithItsMiddlewareAndLoopMountedPrefix() {
+    var r = ExtractorFixture.run(routes, "routes/express-refs");
+    assertThat(r.symbols()).containsExactlyInAnyOrder("POST /v1/users/", "GET /v1/users/", "GET /v1/users/:id");
+    Example create = r.bySymbol("POST /v1/users/");
+    assertThat(create.source().path()).isEqualTo("controllers/user.controller.js");
+    assertThat(create.source().lines()).isEqualTo(new LineRange(3, 7));
+    assertThat(create.messages().get(1).content()).contains("Create a user from the request body");
+    assertThat(create.messages().get(2).content()).contains("const createUser = catchAsync(")
+        .contains("It is routed in `routes/user.route.js`:")
+        .contains("Before the handler, the route runs `auth('manageUsers')`, `validate(createUserSchema)`.");
+    assertThat(r.bySymbol("GET /v1/users/:id").source().path()).isEqualTo("routes/user.route.js");
+  }
 }
