@@ -110,8 +110,8 @@ final class DjangoRoutes {
         .or(() -> Optional.of(new RouterRef(f.path(), f.text(recv))));
     Optional<RouterRef> target = PythonRoutes.ref(f, view.get(), modules);
     if (router.isPresent() && target.isPresent()) {
-      regs.add(target.get(), new Registrations.Registration(router.get(), router.get(), regex(literal.get()), "drf",
-          Registrations.Kind.VIEWSET, List.of(), Map.of(), wiring(f, call)));
+      regs.add(target.get(), new Registrations.Registration(router.get(), router.get(), regex(literal.get()),
+          "drf", Registrations.Kind.VIEWSET, List.of(), Map.of(), wiring(f, call), scopes(f, call, target.get())));
     }
   }
 
@@ -175,8 +175,8 @@ final class DjangoRoutes {
     }
     String t = v.getType();
     if (t.equals("identifier") || t.equals("attribute")) {
-      PythonRoutes.ref(f, v, modules).ifPresent(r -> regs.add(r, new Registrations.Registration(owner, owner, pattern,
-          "django", Registrations.Kind.VIEW, List.of(), Map.of(), wiring(f, entry))));
+      PythonRoutes.ref(f, v, modules).ifPresent(r -> regs.add(r, new Registrations.Registration(owner, owner,
+          pattern, "django", Registrations.Kind.VIEW, List.of(), Map.of(), wiring(f, entry), scopes(f, entry, r))));
       return;
     }
     if (!t.equals("call")) {
@@ -208,7 +208,7 @@ final class DjangoRoutes {
       PythonRoutes.ref(f, fn.getChildByFieldName("object"), modules).ifPresent(r -> regs.add(r,
           new Registrations.Registration(owner, owner, pattern, actions.isEmpty() ? "django" : "drf",
               actions.isEmpty() ? Registrations.Kind.VIEW : Registrations.Kind.VIEWSET, List.of(), actions,
-              wiring(f, entry))));
+              wiring(f, entry), scopes(f, entry, r))));
       return;
     }
     PyValues.positional(args, 0)
@@ -253,28 +253,71 @@ final class DjangoRoutes {
     if (!regs.anyIn(f.path())) {
       return List.of();
     }
-    List<Candidate<?>> out = new ArrayList<>();
+    record Def(TSNode node, TSNode def, String name, int scope) {}
+    Map<String, List<Def>> byName = new LinkedHashMap<>();
+    List<Def> order = new ArrayList<>();
     SourceTree.walk(f.root(), n -> {
       String t = n.getType();
-      TSNode def = t.equals("decorated_definition") ? n.getChildByFieldName("definition") : n;
       if (t.equals("decorated_definition") || t.equals("function_definition") || t.equals("class_definition")) {
-        String name = f.text(def.getChildByFieldName("name"));
-        List<Registrations.Registration> found = def.getType().equals("function_definition") && isMethod(n)
-            ? List.of()
-            : regs.of(new RouterRef(f.path(), name));
-        for (Registrations.Registration r : found) {
-          if (def.getType().equals("function_definition")) {
-            functionView(f, n, def, name, r, mounts, out);
-          } else {
-            classView(f, n, def, name, r, mounts, out);
-          }
+        TSNode def = t.equals("decorated_definition") ? n.getChildByFieldName("definition") : n;
+        boolean inner = t.equals("function_definition") && n.getParent() != null && !n.getParent().isNull()
+            && n.getParent().getType().equals("decorated_definition");
+        if (!inner && !(def.getType().equals("function_definition") && isMethod(n))) {
+          Def d = new Def(n, def, f.text(def.getChildByFieldName("name")), scopeOf(def));
+          byName.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
+          order.add(d);
         }
-        // Views may be defined inside test classes and functions; a registered view's own body holds none.
-        return found.isEmpty();
+        // Views may be defined inside test classes and functions.
+        return true;
       }
       return CONTAINERS.contains(t);
     });
+    List<Candidate<?>> out = new ArrayList<>();
+    for (Def d : order) {
+      for (Registrations.Registration r : regs.of(new RouterRef(f.path(), d.name()))) {
+        // The definition the registration's name resolves to: the one in its innermost enclosing scope.
+        int rank = r.scopes().indexOf(d.scope());
+        boolean closest = rank >= 0 && byName.get(d.name()).stream()
+            .noneMatch(o -> o != d && r.scopes().indexOf(o.scope()) >= 0 && r.scopes().indexOf(o.scope()) < rank);
+        if (!closest) {
+          continue;
+        }
+        if (d.def().getType().equals("function_definition")) {
+          functionView(f, d.node(), d.def(), d.name(), r, mounts, out);
+        } else {
+          classView(f, d.node(), d.def(), d.name(), r, mounts, out);
+        }
+      }
+    }
     return out;
+  }
+
+  /**
+   * Where a registration at {@code at} looks up the name it routes to {@code target}: the functions and classes
+   * around it, innermost first, then the module; only the module for a name from another file.
+   */
+  static List<Integer> scopes(CodeFile f, TSNode at, RouterRef target) {
+    List<Integer> out = new ArrayList<>();
+    if (target.path().equals(f.path())) {
+      for (TSNode p = at.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+        if (p.getType().equals("function_definition") || p.getType().equals("class_definition")) {
+          out.add(p.getStartByte());
+        }
+      }
+    }
+    out.add(Registrations.MODULE);
+    return out;
+  }
+
+  /** The innermost function or class around a definition (its start byte), or the module. */
+  private static int scopeOf(TSNode def) {
+    TSNode p = def.getParent();
+    for (; p != null && !p.isNull(); p = p.getParent()) {
+      if ((p.getType().equals("function_definition") || p.getType().equals("class_definition"))) {
+        return p.getStartByte();
+      }
+    }
+    return Registrations.MODULE;
   }
 
   /** Whether a definition is a method: its block belongs to a class. */

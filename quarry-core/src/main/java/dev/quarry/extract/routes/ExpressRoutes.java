@@ -400,7 +400,7 @@ final class ExpressRoutes {
             regs.add(h, new Registrations.Registration(owner, alias, rawPath(f, rc), "express",
                 Registrations.Kind.HANDLER, List.of(method(f, rc)), Map.of(),
                 new Route.Wiring(f.path(), f.lines(stmt).first(), dev.quarry.extract.code.Snippet.of(f.tree(),
-                    stmt, stmt), middleware)));
+                    stmt, stmt), middleware), List.of(Registrations.MODULE)));
             regs.claim(f.path(), rc.verb().getStartByte());
           });
         });

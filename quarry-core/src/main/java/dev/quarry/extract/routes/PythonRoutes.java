@@ -155,10 +155,11 @@ final class PythonRoutes {
       methods.add("GET");
     }
     String framework = flask ? "flask" : "fastapi";
-    regs.add(def.get(), new Registrations.Registration(new RouterRef(f.path(), recv), new RouterRef(f.path(), recv), pattern, framework,
+    RouterRef owner = new RouterRef(f.path(), recv);
+    regs.add(def.get(), new Registrations.Registration(owner, owner, pattern, framework,
         classView ? Registrations.Kind.VIEW : Registrations.Kind.HANDLER, methods, Map.of(),
         new Route.Wiring(f.path(), f.lines(call).first(), dev.quarry.extract.code.Snippet.of(f.tree(), call, call),
-            List.of())));
+            List.of()), DjangoRoutes.scopes(f, call, def.get())));
   }
 
   /** The router an expression refers to: a local variable, an imported name, or {@code module.var}. */

@@ -36,14 +36,21 @@ final class Registrations {
    * @param methods the HTTP methods the registration fixes (HANDLER), else empty
    * @param actions for {@code as_view({"get": "list"})}, HTTP method (lower case) to viewset action; else empty
    * @param wiring the registering statement
+   * @param scopes where the registration looks its handler's name up, innermost first: the start bytes of the
+   *     functions and classes around it in its file, then {@link #MODULE}; only {@link #MODULE} for a name
+   *     imported from another file
    */
-  record Registration(RouterRef owner, RouterRef alias, String pattern, String framework, Kind kind, List<String> methods,
-      Map<String, String> actions, Route.Wiring wiring) {
+  record Registration(RouterRef owner, RouterRef alias, String pattern, String framework, Kind kind,
+      List<String> methods, Map<String, String> actions, Route.Wiring wiring, List<Integer> scopes) {
     Registration {
       methods = List.copyOf(methods);
       actions = Map.copyOf(actions);
+      scopes = List.copyOf(scopes);
     }
   }
+
+  /** The scope of a module's top level. */
+  static final int MODULE = -1;
 
   private final Map<RouterRef, List<Registration>> byTarget = new HashMap<>();
   private final Set<String> files = new HashSet<>();

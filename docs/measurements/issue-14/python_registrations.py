@@ -1,7 +1,9 @@
-"""Independent count of Django/DRF route registrations, with Python's own `ast`.
+"""Independent count of Python routes registered by reference, with Python's own `ast`.
 
 Counts every `path(...)`, `re_path(...)` or `url(...)` call with a string pattern whose view is not
-`include(...)`, and every `X.register("prefix", ViewSet, ...)` call with a string prefix. Prints one line per
+`include(...)`, every `X.register("prefix", ViewSet, ...)` call with a string prefix (Django, DRF), and every
+`X.add_url_rule(...)` with a view (`view_func=` or third argument; Flask) or `X.add_api_route("/p", endpoint)`
+(FastAPI). Prints one line per
 registration: `file:line kind view`. With a Quarry routes JSONL as second argument, prints recall (registrations
 with at least one example whose meta.routed_at is that file:line) and lists the misses.
 """
@@ -62,6 +64,15 @@ def registrations(root):
                     v = view_name(n.args[1])
                     if v is not None:
                         out.append((rel, n.lineno, "path", v))
+                elif isinstance(n.func, ast.Attribute) and n.func.attr in ("add_url_rule", "add_api_route",
+                                                                           "add_api_websocket_route"):
+                    kw = {k.arg: k.value for k in n.keywords}
+                    if n.func.attr == "add_url_rule":
+                        v = kw.get("view_func", n.args[2] if len(n.args) > 2 else None)
+                    else:
+                        v = kw.get("endpoint", n.args[1] if len(n.args) > 1 else None)
+                    if v is not None:
+                        out.append((rel, n.lineno, n.func.attr, view_name(v)))
                 elif (isinstance(n.func, ast.Attribute) and n.func.attr == "register" and len(n.args) >= 2
                       and is_str(n.args[0])):
                     out.append((rel, n.lineno, "register", name(n.args[1]) or "?"))
