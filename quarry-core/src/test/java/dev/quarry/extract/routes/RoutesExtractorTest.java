@@ -157,4 +157,12 @@ class RoutesExtractorTest {
         .contains("Before the handler, the route runs `auth('manageUsers')`, `validate(createUserSchema)`.");
     assertThat(r.bySymbol("GET /v1/users/:id").source().path()).isEqualTo("routes/user.route.js");
   }
+
+  @Test
+  void aNameRoutedByReferenceIsTheDefinitionOfTheRegistrationsOwnScope() {
+    var r = ExtractorFixture.run(routes, "routes/flask-scopes");
+    assertThat(r.symbols()).containsExactly("GET /a", "GET /b");
+    assertThat(r.bySymbol("GET /a").source().lines()).isEqualTo(new LineRange(7, 8));
+    assertThat(r.bySymbol("GET /b").source().lines()).isEqualTo(new LineRange(17, 18));
+  }
 }
