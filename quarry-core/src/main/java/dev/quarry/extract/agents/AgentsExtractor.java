@@ -47,9 +47,18 @@ public final class AgentsExtractor extends CodeExtractor {
     return "agents";
   }
 
+  /** The folders whose every class and public function is agent code, when no {@code paths} are configured. */
+  private static final List<String> AGENT_FOLDERS = List.of("**/agents/**", "**/agent/**", "**/orchestrat*/**",
+      "**/swarm/**");
+  private static final List<dev.quarry.extract.Glob> AGENT_FOLDER_GLOBS = AGENT_FOLDERS.stream()
+      .map(dev.quarry.extract.Glob::of).toList();
+
   @Override
   protected List<String> defaultPaths() {
-    return List.of("**/agents/**", "**/agent/**", "**/orchestrat*/**", "**/swarm/**");
+    // Agent definitions (constructions of agent objects) are found anywhere; declarations only in AGENT_FOLDERS.
+    List<String> out = new ArrayList<>(AGENT_FOLDERS);
+    out.add("**/*.{py,ts,tsx,mts,js,jsx,mjs}");
+    return out;
   }
 
   @Override
@@ -62,25 +71,38 @@ public final class AgentsExtractor extends CodeExtractor {
     return 4;
   }
 
-  @Override
-  protected boolean reportsEmptyFiles() {
-    return true;
-  }
 
   @Override
   protected List<Candidate<?>> candidates(CodeFile file, CodeRun run) {
     List<Candidate<?>> out = new ArrayList<>();
+    List<String> configured = run.ctx().settings().optionList("constructors");
+    Set<String> constructors = Set.copyOf(configured.isEmpty() ? AgentDefinitions.DEFAULT_CONSTRUCTORS : configured);
+    if (file.tree().source().contains("gent")) {
+      out.addAll(AgentDefinitions.of(file, constructors));
+    }
+    boolean agentCode = !run.ctx().settings().paths().isEmpty()
+        || AGENT_FOLDER_GLOBS.stream().anyMatch(g -> g.matches(file.path()));
+    if (!agentCode) {
+      return out;
+    }
     for (Declaration d : Declarations.of(file)) {
       boolean classLike = d.kind().equals("class");
       if (classLike || d.isPublic() || file.grammar() == Grammar.PYTHON && !d.name().startsWith("_")) {
         out.add(new Candidate<>(d.name(), d.first(), d.definition(), d));
       }
     }
+    if (out.isEmpty()) {
+      // A file of the agent folders should hold agent code: say when it holds none.
+      run.skip(file.file(), dev.quarry.extract.SkipReason.NO_CANDIDATES, "no agents found");
+    }
     return out;
   }
 
   @Override
   protected Optional<Draft> draft(CodeFile file, Candidate<?> c, CodeRun run) {
+    if (c.data() instanceof AgentDefinitions.Definition def) {
+      return Optional.of(definition(file, c, def, run));
+    }
     Declaration d = (Declaration) c.data();
     String pattern = pattern(file, d);
     Map<String, String> v = new TreeMap<>();
@@ -108,6 +130,41 @@ public final class AgentsExtractor extends CodeExtractor {
     a.append("\n\n").append(Snippet.fence(file.fenceLabel(), Snippet.of(file.tree(), c.first(), c.last())));
     return Optional.of(new Draft(user, a.toString(), file.language(), List.of("agent", slug(pattern)),
         Map.of("agent_pattern", pattern)));
+  }
+
+  /**
+   * The example of an agent construction: the request names the agent, its constructor, what its instructions
+   * say and the tools it wires in (templates {@code definition-ask} and {@code definition-answer}); the answer is
+   * the construction as written.
+   */
+  private static Draft definition(CodeFile file, Candidate<?> c, AgentDefinitions.Definition def, CodeRun run) {
+    String key = file.path() + "#" + def.name() + "#" + c.first().getStartByte();
+    String instructions = def.instructions().isBlank() ? "" : firstSentence(def.instructions());
+    Map<String, String> v = new TreeMap<>();
+    v.put("name", def.name());
+    v.put("constructor", def.constructor());
+    v.put("file", file.path());
+    v.put("instructions", instructions);
+    v.put("tools", String.join(", ", def.tools().stream().map(t -> "`" + t + "`").toList()));
+    dev.quarry.extract.code.Template ask = run.templates().get("definition-ask");
+    StringBuilder user = new StringBuilder(ask.fill(key, v));
+    if (!instructions.isEmpty()) {
+      user.append(' ').append(run.templates().get("definition-parts").fillAt(0, v));
+    }
+    if (!def.tools().isEmpty()) {
+      user.append(' ').append(run.templates().get("definition-parts").fillAt(1, v));
+    }
+    String answer = run.templates().get("definition-answer").fill(key + "a", v) + "\n\n"
+        + Snippet.fence(file.fenceLabel(), Snippet.of(file.tree(), c.first(), c.last()));
+    return new Draft(user.toString(), answer, file.language(), List.of("agent", "agent-definition"),
+        Map.of("agent_pattern", "agent definition", "agent_constructor", def.constructor()));
+  }
+
+  private static String firstSentence(String s) {
+    String t = s.strip().replaceAll("\\s+", " ");
+    int dot = t.indexOf(". ");
+    t = dot > 0 ? t.substring(0, dot + 1) : t;
+    return t.length() > 200 ? t.substring(0, 200).strip() + "…" : t;
   }
 
   /**

@@ -28,4 +28,19 @@ class AgentsExtractorTest {
     assertThat(String.join("\n", a.messages().stream().map(m -> m.content()).toList()))
         .doesNotContain("retry policy");
   }
+
+  @Test
+  void agentConstructionsAnywhereBecomeDefinitionsWithTheirInstructionsAndTools() {
+    var r = ExtractorFixture.run(new AgentsExtractor(), "agents/definitions");
+    assertThat(r.symbols()).containsExactly("Triage Agent", "Refunds Agent", "weatherAgent");
+    Example triage = r.bySymbol("Triage Agent");
+    assertThat(triage.source().lines()).isEqualTo(new LineRange(10, 14));
+    assertThat(triage.messages().get(1).content()).contains("`Agent`")
+        .contains("Its instructions: \"Route the customer to the right team.\"")
+        .contains("It can use `transfer_to_refunds`, `escalate_to_human`.");
+    assertThat(triage.meta().get("agent_pattern").asText()).isEqualTo("agent definition");
+    Example web = r.bySymbol("weatherAgent");
+    assertThat(web.messages().get(1).content()).contains("`ToolLoopAgent`").contains("`weather`, `convert`");
+    assertThat(web.messages().get(2).content()).contains("export const weatherAgent = new ToolLoopAgent({");
+  }
 }
