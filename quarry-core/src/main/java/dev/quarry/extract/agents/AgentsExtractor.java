@@ -87,7 +87,15 @@ public final class AgentsExtractor extends CodeExtractor {
     }
     for (Declaration d : Declarations.of(file)) {
       boolean classLike = d.kind().equals("class");
-      if (classLike || d.isPublic() || file.grammar() == Grammar.PYTHON && !d.name().startsWith("_")) {
+      int lines = file.tree().lines(d.first(), d.definition()).last() - file.tree().lines(d.first()).first() + 1;
+      if (classLike && lines > run.limits().maxLines()) {
+        // Too long is not the end: the class's public methods become examples, shown inside its header.
+        List<Declaration> parts = d.methods().stream().filter(m -> !m.kind().equals("class") && isPublic(file, m))
+            .toList();
+        parts.forEach(m -> out.add(new Candidate<>(m.name(), m.first(), m.definition(), new Part(d, m))));
+        run.skip(file.path(), d.name(), dev.quarry.extract.SkipReason.TOO_LONG, lines + " lines > max_lines "
+            + run.limits().maxLines() + "; split into " + parts.size() + " method examples");
+      } else if (classLike || d.isPublic() || file.grammar() == Grammar.PYTHON && !d.name().startsWith("_")) {
         out.add(new Candidate<>(d.name(), d.first(), d.definition(), d));
       }
     }
@@ -98,12 +106,29 @@ public final class AgentsExtractor extends CodeExtractor {
     return out;
   }
 
+  /** A method of a class too long to be one example, with the class it belongs to. */
+  private record Part(Declaration owner, Declaration method) {}
+
+  private static boolean isPublic(CodeFile file, Declaration m) {
+    String simple = m.name().substring(m.name().lastIndexOf('.') + 1);
+    return file.grammar() == Grammar.PYTHON ? !simple.startsWith("_") || simple.equals("__init__") : m.isPublic();
+  }
+
   @Override
   protected Optional<Draft> draft(CodeFile file, Candidate<?> c, CodeRun run) {
     if (c.data() instanceof AgentDefinitions.Definition def) {
       return Optional.of(definition(file, c, def, run));
     }
-    Declaration d = (Declaration) c.data();
+    Declaration d = c.data() instanceof Part p ? p.method() : (Declaration) c.data();
+    String code = Snippet.of(file.tree(), c.first(), c.last());
+    if (c.data() instanceof Part p) {
+      TSNode body = p.owner().definition().getChildByFieldName("body");
+      String header = Snippet.dedent(file.tree().text(p.owner().first().getStartByte(), body.getStartByte())).strip();
+      boolean braces = file.grammar() != Grammar.PYTHON;
+      String indent = braces ? "  " : "    ";
+      code = header + (braces && !header.endsWith("{") ? " {" : "") + "\n" + indent + "...\n\n"
+          + String.join("\n", code.lines().map(l -> l.isBlank() ? "" : indent + l).toList()) + (braces ? "\n}" : "");
+    }
     String pattern = pattern(file, d);
     Map<String, String> v = new TreeMap<>();
     v.put("name", d.name());
@@ -127,7 +152,7 @@ public final class AgentsExtractor extends CodeExtractor {
           .toList())).append(".");
     }
     a.append("\n\n").append("Signature: `").append(Signatures.header(file, d.definition())).append("`");
-    a.append("\n\n").append(Snippet.fence(file.fenceLabel(), Snippet.of(file.tree(), c.first(), c.last())));
+    a.append("\n\n").append(Snippet.fence(file.fenceLabel(), code));
     return Optional.of(new Draft(user, a.toString(), file.language(), List.of("agent", slug(pattern)),
         Map.of("agent_pattern", pattern)));
   }
