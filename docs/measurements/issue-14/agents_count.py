@@ -17,7 +17,7 @@ CTORS = {"Agent", "ToolLoopAgent", "Experimental_Agent", "AssistantAgent", "Conv
          "ChatAgent", "ReActAgent", "FunctionAgent", "LlmAgent"}
 NEW = re.compile(r"\bnew\s+(?:[\w$]+\.)?(" + "|".join(sorted(CTORS)) + r")\s*(?:<[^>]*>)?\(\s*\{")
 COMMENTS = re.compile(r"/\*.*?\*/|(?<![:'\"])//[^\n]*", re.S)
-TESTS = re.compile(r"(^|/)(tests?|__tests__)/|(^|/)test_[^/]*\.py$|_test\.py$|\.(test|spec)\.|conftest\.py$")
+TESTS = re.compile(r"(^|/)(tests?|__tests__)/|(^|/)test_[^/]*\.py$|_test\.py$|\.(test|test-d|spec)\.|conftest\.py$")
 
 
 def count(root):

@@ -104,9 +104,11 @@ final class AgentDefinitions {
     String name = variable;
     String instructions = "";
     List<String> tools = new ArrayList<>();
+    boolean llm = false;
     for (TSNode p : SourceTree.namedChildren(options)) {
       String key = p.getType().equals("pair") ? f.text(p.getChildByFieldName("key")).replaceAll("['\"]", "")
           : p.getType().equals("shorthand_property_identifier") ? f.text(p) : "";
+      llm |= key.equals("model") || TOOL_KEYS.contains(key) || INSTRUCTION_KEYS.contains(key);
       TSNode value = p.getType().equals("pair") ? p.getChildByFieldName("value") : null;
       if (NAME_KEYS.contains(key) && value != null && JsStrings.isLiteral(value)) {
         name = JsStrings.value(f, value);
@@ -121,7 +123,8 @@ final class AgentDefinitions {
         }
       }
     }
-    if (name.isEmpty()) {
+    // An agent is configured with a model, instructions or tools; `new Agent({ keepAlive: true })` is an HTTP agent.
+    if (name.isEmpty() || !llm) {
       return Optional.empty();
     }
     return Optional.of(new Definition(name, last(f.text(fn)), instructions, tools, variable));
@@ -152,6 +155,21 @@ final class AgentDefinitions {
     }
     if (p.getType().equals("variable_declarator") && p.getChildByFieldName("name").getType().equals("identifier")) {
       return f.text(p.getChildByFieldName("name"));
+    }
+    if (p.getType().equals("assignment_expression")) {
+      String left = f.text(p.getChildByFieldName("left"));
+      return left.substring(left.lastIndexOf('.') + 1);
+    }
+    // `return new ToolLoopAgent({...})` in a factory: the factory's name.
+    for (TSNode q = p; q != null && !q.isNull(); q = q.getParent()) {
+      String t = q.getType();
+      if (t.equals("function_definition") || t.equals("function_declaration") || t.equals("method_definition")) {
+        return f.text(q.getChildByFieldName("name"));
+      }
+      if ((t.equals("arrow_function") || t.equals("function_expression")) && q.getParent() != null
+          && !q.getParent().isNull() && q.getParent().getType().equals("variable_declarator")) {
+        return f.text(q.getParent().getChildByFieldName("name"));
+      }
     }
     return "";
   }

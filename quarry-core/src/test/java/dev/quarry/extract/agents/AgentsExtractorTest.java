@@ -32,7 +32,7 @@ class AgentsExtractorTest {
   @Test
   void agentConstructionsAnywhereBecomeDefinitionsWithTheirInstructionsAndTools() {
     var r = ExtractorFixture.run(new AgentsExtractor(), "agents/definitions");
-    assertThat(r.symbols()).containsExactly("Triage Agent", "Refunds Agent", "weatherAgent");
+    assertThat(r.symbols()).containsExactly("Triage Agent", "Refunds Agent", "weatherAgent", "createResearchAgent");
     Example triage = r.bySymbol("Triage Agent");
     assertThat(triage.source().lines()).isEqualTo(new LineRange(10, 14));
     assertThat(triage.messages().get(1).content()).contains("`Agent`")

@@ -6,3 +6,10 @@ export const weatherAgent = new ToolLoopAgent({
   instructions: 'You answer questions about the weather.',
   tools: { weather: weatherTool, convert: tool({ description: 'convert units' }) },
 });
+
+export function createResearchAgent(model: string) {
+  return new ToolLoopAgent({
+    model,
+    instructions: 'Research the topic.',
+  });
+}
