@@ -63,6 +63,10 @@ final class ConfigSchema {
         }
         default -> { }
       }
+      if (id.equals("agents")) {
+        // extractors.agents.constructors: the constructor and builder names whose calls define agents.
+        e.put("constructors", Kind.STRING_LIST);
+      }
       extractors.put(id, e);
     }
     root.put("extractors", extractors);

@@ -47,9 +47,18 @@ public final class AgentsExtractor extends CodeExtractor {
     return "agents";
   }
 
+  /** The folders whose every class and public function is agent code, when no {@code paths} are configured. */
+  private static final List<String> AGENT_FOLDERS = List.of("**/agents/**", "**/agent/**", "**/orchestrat*/**",
+      "**/swarm/**");
+  private static final List<dev.quarry.extract.Glob> AGENT_FOLDER_GLOBS = AGENT_FOLDERS.stream()
+      .map(dev.quarry.extract.Glob::of).toList();
+
   @Override
   protected List<String> defaultPaths() {
-    return List.of("**/agents/**", "**/agent/**", "**/orchestrat*/**", "**/swarm/**");
+    // Agent definitions (constructions of agent objects) are found anywhere; declarations only in AGENT_FOLDERS.
+    List<String> out = new ArrayList<>(AGENT_FOLDERS);
+    out.add("**/*.{py,ts,tsx,mts,js,jsx,mjs}");
+    return out;
   }
 
   @Override
@@ -62,26 +71,64 @@ public final class AgentsExtractor extends CodeExtractor {
     return 4;
   }
 
-  @Override
-  protected boolean reportsEmptyFiles() {
-    return true;
-  }
 
   @Override
   protected List<Candidate<?>> candidates(CodeFile file, CodeRun run) {
     List<Candidate<?>> out = new ArrayList<>();
+    List<String> configured = run.ctx().settings().optionList("constructors");
+    Set<String> constructors = Set.copyOf(configured.isEmpty() ? AgentDefinitions.DEFAULT_CONSTRUCTORS : configured);
+    if (file.tree().source().contains("gent")) {
+      out.addAll(AgentDefinitions.of(file, constructors));
+    }
+    boolean agentCode = !run.ctx().settings().paths().isEmpty()
+        || AGENT_FOLDER_GLOBS.stream().anyMatch(g -> g.matches(file.path()));
+    if (!agentCode) {
+      return out;
+    }
     for (Declaration d : Declarations.of(file)) {
       boolean classLike = d.kind().equals("class");
-      if (classLike || d.isPublic() || file.grammar() == Grammar.PYTHON && !d.name().startsWith("_")) {
+      int lines = file.tree().lines(d.first(), d.definition()).last() - file.tree().lines(d.first()).first() + 1;
+      if (classLike && lines > run.limits().maxLines()) {
+        // Too long is not the end: the class's public methods become examples, shown inside its header.
+        List<Declaration> parts = d.methods().stream().filter(m -> !m.kind().equals("class") && isPublic(file, m))
+            .toList();
+        parts.forEach(m -> out.add(new Candidate<>(m.name(), m.first(), m.definition(), new Part(d, m))));
+        run.skip(file.path(), d.name(), dev.quarry.extract.SkipReason.TOO_LONG, lines + " lines > max_lines "
+            + run.limits().maxLines() + "; split into " + parts.size() + " method examples");
+      } else if (classLike || d.isPublic() || file.grammar() == Grammar.PYTHON && !d.name().startsWith("_")) {
         out.add(new Candidate<>(d.name(), d.first(), d.definition(), d));
       }
+    }
+    if (out.isEmpty()) {
+      // A file of the agent folders should hold agent code: say when it holds none.
+      run.skip(file.file(), dev.quarry.extract.SkipReason.NO_CANDIDATES, "no agents found");
     }
     return out;
   }
 
+  /** A method of a class too long to be one example, with the class it belongs to. */
+  private record Part(Declaration owner, Declaration method) {}
+
+  private static boolean isPublic(CodeFile file, Declaration m) {
+    String simple = m.name().substring(m.name().lastIndexOf('.') + 1);
+    return file.grammar() == Grammar.PYTHON ? !simple.startsWith("_") || simple.equals("__init__") : m.isPublic();
+  }
+
   @Override
   protected Optional<Draft> draft(CodeFile file, Candidate<?> c, CodeRun run) {
-    Declaration d = (Declaration) c.data();
+    if (c.data() instanceof AgentDefinitions.Definition def) {
+      return Optional.of(definition(file, c, def, run));
+    }
+    Declaration d = c.data() instanceof Part p ? p.method() : (Declaration) c.data();
+    String code = Snippet.of(file.tree(), c.first(), c.last());
+    if (c.data() instanceof Part p) {
+      TSNode body = p.owner().definition().getChildByFieldName("body");
+      String header = Snippet.dedent(file.tree().text(p.owner().first().getStartByte(), body.getStartByte())).strip();
+      boolean braces = file.grammar() != Grammar.PYTHON;
+      String indent = braces ? "  " : "    ";
+      code = header + (braces && !header.endsWith("{") ? " {" : "") + "\n" + indent + "...\n\n"
+          + String.join("\n", code.lines().map(l -> l.isBlank() ? "" : indent + l).toList()) + (braces ? "\n}" : "");
+    }
     String pattern = pattern(file, d);
     Map<String, String> v = new TreeMap<>();
     v.put("name", d.name());
@@ -105,9 +152,44 @@ public final class AgentsExtractor extends CodeExtractor {
           .toList())).append(".");
     }
     a.append("\n\n").append("Signature: `").append(Signatures.header(file, d.definition())).append("`");
-    a.append("\n\n").append(Snippet.fence(file.fenceLabel(), Snippet.of(file.tree(), c.first(), c.last())));
+    a.append("\n\n").append(Snippet.fence(file.fenceLabel(), code));
     return Optional.of(new Draft(user, a.toString(), file.language(), List.of("agent", slug(pattern)),
         Map.of("agent_pattern", pattern)));
+  }
+
+  /**
+   * The example of an agent construction: the request names the agent, its constructor, what its instructions
+   * say and the tools it wires in (templates {@code definition-ask} and {@code definition-answer}); the answer is
+   * the construction as written.
+   */
+  private static Draft definition(CodeFile file, Candidate<?> c, AgentDefinitions.Definition def, CodeRun run) {
+    String key = file.path() + "#" + def.name() + "#" + c.first().getStartByte();
+    String instructions = def.instructions().isBlank() ? "" : firstSentence(def.instructions());
+    Map<String, String> v = new TreeMap<>();
+    v.put("name", def.name());
+    v.put("constructor", def.constructor());
+    v.put("file", file.path());
+    v.put("instructions", instructions);
+    v.put("tools", String.join(", ", def.tools().stream().map(t -> "`" + t + "`").toList()));
+    dev.quarry.extract.code.Template ask = run.templates().get("definition-ask");
+    StringBuilder user = new StringBuilder(ask.fill(key, v));
+    if (!instructions.isEmpty()) {
+      user.append(' ').append(run.templates().get("definition-parts").fillAt(0, v));
+    }
+    if (!def.tools().isEmpty()) {
+      user.append(' ').append(run.templates().get("definition-parts").fillAt(1, v));
+    }
+    String answer = run.templates().get("definition-answer").fill(key + "a", v) + "\n\n"
+        + Snippet.fence(file.fenceLabel(), Snippet.of(file.tree(), c.first(), c.last()));
+    return new Draft(user.toString(), answer, file.language(), List.of("agent", "agent-definition"),
+        Map.of("agent_pattern", "agent definition", "agent_constructor", def.constructor()));
+  }
+
+  private static String firstSentence(String s) {
+    String t = s.strip().replaceAll("\\s+", " ");
+    int dot = t.indexOf(". ");
+    t = dot > 0 ? t.substring(0, dot + 1) : t;
+    return t.length() > 200 ? t.substring(0, 200).strip() + "…" : t;
   }
 
   /**

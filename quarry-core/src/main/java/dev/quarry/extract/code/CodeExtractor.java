@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 public abstract class CodeExtractor implements Extractor {
   /** Test files, excluded by default from every extractor but {@code tests}. */
   public static final List<String> TEST_FILES = List.of("**/test_*.py", "**/*_test.py", "**/tests/**",
-      "**/test/**", "**/__tests__/**", "**/*.test.*", "**/*.spec.*", "**/src/test/**", "**/conftest.py");
+      "**/test/**", "**/__tests__/**", "**/*.test.*", "**/*.test-d.*", "**/*.spec.*", "**/src/test/**", "**/conftest.py");
 
   /** Globs of the files read when the configuration gives no {@code paths}. */
   protected abstract List<String> defaultPaths();

@@ -109,7 +109,8 @@ final class PythonMcp {
     }
     String name = PyValues.string(f, nameNode.get(), modules);
     String description = PyValues.kwarg(args, "description", f).flatMap(v -> PyStrings.value(f, v)).orElse("");
-    List<McpTool.Argument> arguments = modelFields(f, schema.get());
+    List<McpTool.Argument> arguments = schema.get().getType().equals("dictionary")
+        ? dictFields(f, name, schema.get()) : modelFields(f, schema.get());
     String context = modelClass(f, schema.get()).map(c -> f.snippet(c)).orElse("");
     return Optional.of(Candidate.of(name, call, new McpTool(name, description, "python-definition",
         f.text(schema.get()), arguments, context)));
@@ -147,6 +148,57 @@ final class PythonMcp {
       TSNode d = s.getType().equals("decorated_definition") ? s.getChildByFieldName("definition") : s;
       if (d.getType().equals("class_definition") && f.text(d.getChildByFieldName("name")).equals(cls)) {
         return Optional.of(d);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The arguments of a literal JSON Schema dict, {@code {"type": "object", "properties": {"city": {"type":
+   * "string", "description": ...}}, "required": ["city"]}}: type, description, first enum value and default of
+   * each property; required as listed.
+   */
+  private static List<McpTool.Argument> dictFields(CodeFile f, String tool, TSNode schema) {
+    List<McpTool.Argument> out = new ArrayList<>();
+    Optional<TSNode> props = dictValue(f, schema, "properties").filter(p -> p.getType().equals("dictionary"));
+    if (props.isEmpty()) {
+      return out;
+    }
+    java.util.Set<String> required = new java.util.HashSet<>();
+    dictValue(f, schema, "required").ifPresent(r -> SourceTree.namedChildren(r)
+        .forEach(x -> PyStrings.value(f, x).ifPresent(required::add)));
+    for (TSNode pair : SourceTree.namedChildren(props.get())) {
+      if (!pair.getType().equals("pair")) {
+        continue;
+      }
+      Optional<String> name = PyStrings.value(f, pair.getChildByFieldName("key"));
+      TSNode spec = pair.getChildByFieldName("value");
+      if (name.isEmpty()) {
+        continue;
+      }
+      String type = dictValue(f, spec, "type").map(t -> PyStrings.value(f, t).orElse(f.text(t))).orElse("");
+      String description = dictValue(f, spec, "description").flatMap(d -> PyStrings.value(f, d)).orElse("");
+      String enumFirst = dictValue(f, spec, "enum").filter(e -> e.getNamedChildCount() > 0)
+          .map(e -> PyStrings.value(f, e.getNamedChild(0)).orElse(f.text(e.getNamedChild(0)))).orElse("");
+      String dflt = dictValue(f, spec, "default").map(d -> PyStrings.value(f, d).map(ArgumentValues::json)
+          .orElse(f.text(d).equals("True") ? "true" : f.text(d).equals("False") ? "false" : f.text(d))).orElse("");
+      String minimum = dictValue(f, spec, "minimum").map(f::text).orElse("");
+      var facts = new ArgumentValues.Facts(type, description, enumFirst, dflt, minimum);
+      out.add(new McpTool.Argument(name.get(), ArgumentValues.of(tool, name.get(), facts),
+          required.contains(name.get()), dflt));
+    }
+    return out;
+  }
+
+  /** The value of string key {@code key} in a dict literal. */
+  private static Optional<TSNode> dictValue(CodeFile f, TSNode dict, String key) {
+    if (dict == null || dict.isNull() || !dict.getType().equals("dictionary")) {
+      return Optional.empty();
+    }
+    for (TSNode pair : SourceTree.namedChildren(dict)) {
+      if (pair.getType().equals("pair") && PyStrings.value(f, pair.getChildByFieldName("key"))
+          .filter(key::equals).isPresent()) {
+        return Optional.of(pair.getChildByFieldName("value"));
       }
     }
     return Optional.empty();

@@ -17,10 +17,21 @@ final class Mounts {
 
   private final Map<RouterRef, List<Mount>> parents = new HashMap<>();
   private final Map<RouterRef, String> own = new HashMap<>();
+  private final Map<RouterRef, RouterRef> aliases = new HashMap<>();
 
   void mount(RouterRef parent, RouterRef child, String prefix) {
     if (!parent.equals(child)) {
       parents.computeIfAbsent(child, k -> new ArrayList<>()).add(new Mount(parent, prefix));
+    }
+  }
+
+  /**
+   * Records that {@code name} is also known as {@code alias} (a router variable that is its module's default
+   * export): when {@code name} is mounted nowhere, the mounts of {@code alias} apply.
+   */
+  void alias(RouterRef name, RouterRef alias) {
+    if (!name.equals(alias)) {
+      aliases.putIfAbsent(name, alias);
     }
   }
 
@@ -40,6 +51,9 @@ final class Mounts {
 
   private String above(RouterRef router, int depth) {
     List<Mount> ms = parents.get(router);
+    if ((ms == null || ms.isEmpty()) && aliases.containsKey(router)) {
+      ms = parents.get(aliases.get(router));
+    }
     if (ms == null || ms.isEmpty() || depth > MAX_DEPTH) {
       return "";
     }

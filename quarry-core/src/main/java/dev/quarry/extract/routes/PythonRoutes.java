@@ -86,8 +86,84 @@ final class PythonRoutes {
     }
   }
 
+  /** Whether a file's text may register handlers by reference ({@code add_api_route}, {@code add_url_rule}). */
+  static boolean mayRegister(String text) {
+    return text.contains("add_api_route") || text.contains("add_url_rule") || text.contains("add_api_websocket_route");
+  }
+
+  /**
+   * Pre-pass: handlers registered by reference, {@code router.add_api_route("/x", endpoint, methods=[...])},
+   * {@code app.add_api_websocket_route("/ws", endpoint)} and Flask's {@code app.add_url_rule("/x", "name", view)}
+   * or {@code view_func=View.as_view("name")}; the receiver's own prefix is part of the pattern.
+   */
+  static void registrations(CodeFile f, Modules modules, Registrations regs) {
+    Map<String, RouterDef> routers = routers(f, modules);
+    SourceTree.walk(f.root(), n -> {
+      if (n.getType().equals("call")) {
+        addRoute(f, n, routers, modules, regs);
+      }
+      return true;
+    });
+  }
+
+  private static void addRoute(CodeFile f, TSNode call, Map<String, RouterDef> routers, Modules modules,
+      Registrations regs) {
+    TSNode fn = call.getChildByFieldName("function");
+    TSNode args = call.getChildByFieldName("arguments");
+    if (!fn.getType().equals("attribute") || args == null || args.isNull()
+        || !args.getType().equals("argument_list")) {
+      return;
+    }
+    String verb = f.text(fn.getChildByFieldName("attribute"));
+    boolean flask = verb.equals("add_url_rule");
+    if (!flask && !verb.equals("add_api_route") && !verb.equals("add_api_websocket_route")) {
+      return;
+    }
+    Optional<TSNode> pathArg = PyValues.positional(args, 0).or(() -> PyValues.kwarg(args, flask ? "rule" : "path", f));
+    Optional<TSNode> handler = flask
+        ? PyValues.kwarg(args, "view_func", f).or(() -> PyValues.positional(args, 2))
+        : PyValues.positional(args, 1).or(() -> PyValues.kwarg(args, "endpoint", f));
+    if (pathArg.isEmpty() || handler.isEmpty()) {
+      return;
+    }
+    TSNode target = handler.get();
+    boolean classView = target.getType().equals("call")
+        && target.getChildByFieldName("function").getType().equals("attribute")
+        && f.text(target.getChildByFieldName("function").getChildByFieldName("attribute")).equals("as_view");
+    if (classView) {
+      target = target.getChildByFieldName("function").getChildByFieldName("object");
+    }
+    Optional<RouterRef> def = ref(f, target, modules);
+    if (def.isEmpty()) {
+      return;
+    }
+    String recv = f.text(fn.getChildByFieldName("object"));
+    RouterDef known = routers.get(recv);
+    String own = known == null ? "" : known.prefix();
+    String pattern = Mounts.join(own, PyValues.string(f, pathArg.get(), modules));
+    List<String> methods = new ArrayList<>();
+    if (verb.equals("add_api_websocket_route")) {
+      methods.add("WEBSOCKET");
+    } else {
+      PyValues.kwarg(args, "methods", f).ifPresent(m -> {
+        for (TSNode x : SourceTree.namedChildren(m)) {
+          PyStrings.value(f, x).ifPresent(v -> methods.add(v.toUpperCase(Locale.ROOT)));
+        }
+      });
+    }
+    if (methods.isEmpty() && !classView) {
+      methods.add("GET");
+    }
+    String framework = flask ? "flask" : "fastapi";
+    RouterRef owner = new RouterRef(f.path(), recv);
+    regs.add(def.get(), new Registrations.Registration(owner, owner, pattern, framework,
+        classView ? Registrations.Kind.VIEW : Registrations.Kind.HANDLER, methods, Map.of(),
+        new Route.Wiring(f.path(), f.lines(call).first(), dev.quarry.extract.code.Snippet.of(f.tree(), call, call),
+            List.of()), DjangoRoutes.scopes(f, call, def.get())));
+  }
+
   /** The router an expression refers to: a local variable, an imported name, or {@code module.var}. */
-  private static Optional<RouterRef> ref(CodeFile f, TSNode expr, Modules modules) {
+  static Optional<RouterRef> ref(CodeFile f, TSNode expr, Modules modules) {
     if (expr.getType().equals("identifier")) {
       String name = f.text(expr);
       Optional<PyImports.Binding> b = f.pyImports().binding(name);

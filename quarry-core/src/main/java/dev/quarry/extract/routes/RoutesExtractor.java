@@ -27,6 +27,9 @@ import java.util.Set;
  */
 public final class RoutesExtractor extends CodeExtractor {
   private Mounts mounts = new Mounts();
+  private Registrations registrations = new Registrations();
+  private NestRoutes.App nest = NestRoutes.App.NONE;
+  private final Map<String, Set<String>> defined = new java.util.HashMap<>();
 
   @Override
   public String id() {
@@ -51,6 +54,9 @@ public final class RoutesExtractor extends CodeExtractor {
   @Override
   protected void prepare(List<RepoFile> files, CodeRun run) {
     mounts = new Mounts();
+    registrations = new Registrations();
+    nest = NestRoutes.App.NONE;
+    defined.clear();
     for (RepoFile f : files) {
       Optional<Grammar> g = Grammar.forPath(f.path());
       if (g.isEmpty() || g.get() == Grammar.JAVA || f.size() > run.limits().maxFileBytes()) {
@@ -63,27 +69,66 @@ public final class RoutesExtractor extends CodeExtractor {
         continue;
       }
       boolean python = g.get() == Grammar.PYTHON;
+      if (!python && (text.contains("setGlobalPrefix") || text.contains("enableVersioning"))) {
+        nest = NestRoutes.scan(text, nest);
+      }
       boolean mounting = python
           ? text.contains("include_router") || text.contains("register_blueprint") || text.contains(".mount(")
           : text.contains(".use(");
-      if (!mounting) {
+      boolean django = python && DjangoRoutes.mayRegister(text);
+      boolean byReference = python ? PythonRoutes.mayRegister(text)
+          : (text.contains("express") || text.contains("Router")) && ExpressRoutes.mayRoute(text);
+      if (!mounting && !django && !byReference) {
         continue;
       }
       try (CodeFile file = CodeFile.parse(f, g.get(), text)) {
-        if (python) {
+        if (python && mounting) {
           PythonRoutes.mounts(file, run.modules(), mounts);
-        } else {
+        } else if (mounting) {
           ExpressRoutes.mounts(file, run.modules(), mounts);
+        }
+        if (django) {
+          DjangoRoutes.registrations(file, run.modules(), mounts, registrations);
+        }
+        if (byReference && python) {
+          PythonRoutes.registrations(file, run.modules(), registrations);
+        } else if (byReference) {
+          ExpressRoutes.registrations(file, run.modules(), registrations, (path, name) -> defines(run, path, name));
         }
       }
     }
   }
 
+  /** Whether the JavaScript or TypeScript file at {@code path} defines {@code name} at its top level. */
+  private boolean defines(CodeRun run, String path, String name) {
+    return defined.computeIfAbsent(path, p -> {
+      Optional<RepoFile> f = run.modules().file(p);
+      Optional<Grammar> g = Grammar.forPath(p);
+      if (f.isEmpty() || g.isEmpty() || f.get().size() > run.limits().maxFileBytes()) {
+        return Set.of();
+      }
+      try (CodeFile file = CodeFile.parse(f.get(), g.get(), run.repo().read(f.get()))) {
+        return Set.copyOf(ExpressRoutes.definitions(file).keySet());
+      } catch (IOException e) {
+        return Set.of();
+      }
+    }).contains(name);
+  }
+
   @Override
   protected List<Candidate<?>> candidates(CodeFile file, CodeRun run) {
     return switch (file.grammar()) {
-      case PYTHON -> PythonRoutes.routes(file, run.modules(), mounts);
-      case JAVASCRIPT, TYPESCRIPT, TSX -> ExpressRoutes.routes(file, mounts);
+      case PYTHON -> {
+        List<Candidate<?>> out = new ArrayList<>(PythonRoutes.routes(file, run.modules(), mounts));
+        out.addAll(DjangoRoutes.routes(file, mounts, registrations));
+        yield out;
+      }
+      case JAVASCRIPT, TYPESCRIPT, TSX -> {
+        List<Candidate<?>> out = new ArrayList<>(ExpressRoutes.routes(file, mounts, registrations));
+        out.addAll(ExpressRoutes.referenced(file, mounts, registrations));
+        out.addAll(NestRoutes.routes(file, nest));
+        yield out;
+      }
       case JAVA -> SpringRoutes.routes(file);
       default -> List.of();
     };
@@ -93,6 +138,12 @@ public final class RoutesExtractor extends CodeExtractor {
   protected Optional<Draft> draft(CodeFile file, Candidate<?> c, CodeRun run) {
     Route r = (Route) c.data();
     String code = Snippet.of(file.tree(), c.first(), c.last());
+    if (!r.enclosing().isEmpty() && !code.isBlank()) {
+      boolean braces = file.grammar() != Grammar.PYTHON;
+      String indent = braces ? "  " : "    ";
+      code = r.enclosing() + "\n\n" + code.lines().map(l -> l.isBlank() ? "" : indent + l)
+          .collect(java.util.stream.Collectors.joining("\n")) + (braces ? "\n}" : "");
+    }
     if (code.isBlank()) {
       run.skip(file.path(), c.symbol(), SkipReason.INCOMPLETE, "empty handler");
       return Optional.empty();
@@ -107,11 +158,27 @@ public final class RoutesExtractor extends CodeExtractor {
           Map.of("router", r.router(), "prefix", r.prefix())));
     }
     contract(r, run.templates().get("contract")).ifPresent(s -> user.append(' ').append(s));
+    if (!r.also().isEmpty()) {
+      user.append(' ').append(run.templates().get("also").fillAt(0, Map.of("also", r.also())));
+    }
     String answer = run.templates().get("answer-lead").fill(key + "a", values) + "\n\n"
         + Snippet.fence(file.fenceLabel(), code);
+    if (!r.wiring().statement().isEmpty()) {
+      Template wiring = run.templates().get("wiring");
+      answer += "\n\n" + wiring.fillAt(0, Map.of("file", r.wiring().file())) + "\n\n"
+          + Snippet.fence(file.fenceLabel(), r.wiring().statement());
+      if (!r.wiring().middleware().isEmpty()) {
+        answer += "\n\n" + wiring.fillAt(1, Map.of("middleware", r.wiring().middleware().stream()
+            .map(m -> "`" + m + "`").collect(java.util.stream.Collectors.joining(", "))));
+      }
+    }
     List<String> tags = new ArrayList<>(List.of("route", r.framework()));
-    return Optional.of(new Draft(user.toString(), answer, file.language(), tags,
-        Map.of("framework", r.framework(), "http_method", r.method(), "route_path", r.path())));
+    Map<String, String> meta = new java.util.TreeMap<>(Map.of("framework", r.framework(), "http_method",
+        r.method(), "route_path", r.path()));
+    if (!r.wiring().file().isEmpty()) {
+      meta.put("routed_at", r.wiring().file() + ":" + r.wiring().line());
+    }
+    return Optional.of(new Draft(user.toString(), answer, file.language(), tags, meta));
   }
 
   private static final List<String> CONTRACT = List.of("operation_id", "response_model", "status_code",
@@ -142,6 +209,9 @@ public final class RoutesExtractor extends CodeExtractor {
       case "flask" -> "Flask";
       case "express" -> "Express";
       case "spring" -> "Spring";
+      case "django" -> "Django";
+      case "drf" -> "Django REST framework";
+      case "nestjs" -> "NestJS";
       default -> r.framework();
     };
   }

@@ -20,6 +20,9 @@ final class JsTests {
   private static final Set<String> MODIFIERS = Set.of("only", "skip", "concurrent", "todo", "failing", "fails",
       "sequential");
 
+  /** Conditional variants called with their condition first: {@code it.runIf(cond)(...)}. */
+  private static final Set<String> CONDITIONS = Set.of("runIf", "skipIf");
+
   private JsTests() {}
 
   private static final Set<String> HOOKS = Set.of("beforeEach", "afterEach", "beforeAll", "afterAll", "before",
@@ -77,6 +80,11 @@ final class JsTests {
     TSNode table = null;
     if (fn.getType().equals("call_expression")) {
       TSNode inner = fn.getChildByFieldName("function");
+      if (inner.getType().equals("member_expression")
+          && CONDITIONS.contains(f.text(inner.getChildByFieldName("property")))) {
+        // it.runIf(cond)("title", fn), test.skipIf(cond)(...): a test that runs under a condition.
+        return classifyCallee(f, call, inner.getChildByFieldName("object"), false, null);
+      }
       if (!inner.getType().equals("member_expression")
           || !f.text(inner.getChildByFieldName("property")).equals("each")) {
         return null;
@@ -88,6 +96,20 @@ final class JsTests {
             : SourceTree.namedChildren(tableArgs).stream().findFirst().orElse(null);
       }
       fn = inner.getChildByFieldName("object");
+    }
+    return classifyCallee(f, call, fn, each, table);
+  }
+
+  private static Call classifyCallee(CodeFile f, TSNode call, TSNode callee, boolean each, TSNode table) {
+    TSNode fn = callee;
+    if (fn.getType().equals("call_expression")) {
+      TSNode inner = fn.getChildByFieldName("function");
+      if (inner.getType().equals("member_expression")
+          && CONDITIONS.contains(f.text(inner.getChildByFieldName("property")))) {
+        fn = inner.getChildByFieldName("object");
+      } else {
+        return null;
+      }
     }
     boolean suiteMember = false;
     while (fn.getType().equals("member_expression")) {

@@ -28,12 +28,29 @@ final class PythonTests {
     return out;
   }
 
+  /** Whether a decorated function is a pytest fixture ({@code @pytest.fixture}, {@code @fixture(...)}): not a test. */
+  private static boolean isFixture(CodeFile f, TSNode stmt) {
+    if (!stmt.getType().equals("decorated_definition")) {
+      return false;
+    }
+    for (TSNode dec : SourceTree.namedChildren(stmt)) {
+      if (dec.getType().equals("decorator") && dec.getNamedChildCount() > 0) {
+        TSNode e = dec.getNamedChild(0);
+        String t = f.text(e.getType().equals("call") ? e.getChildByFieldName("function") : e);
+        if (t.equals("fixture") || t.endsWith(".fixture") || t.endsWith("_fixture")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void visit(CodeFile f, TSNode stmt, List<String> scope, String header, Set<String> testClasses,
       boolean unittest, List<Candidate<?>> out) {
     TSNode def = stmt.getType().equals("decorated_definition") ? stmt.getChildByFieldName("definition") : stmt;
     if (def.getType().equals("function_definition")) {
       String name = f.text(def.getChildByFieldName("name"));
-      if (!name.startsWith("test")) {
+      if (!name.startsWith("test") || isFixture(f, stmt)) {
         return;
       }
       List<String> traits = new ArrayList<>();

@@ -63,4 +63,13 @@ class McpExtractorTest {
         .contains("\"page_url\": \"https://example.com/docs/getting-started\"")
         .contains("\"retries\": 2");
   }
+
+  @Test
+  void aLowLevelToolWithALiteralDictSchemaIsCalledWithItsRequiredArgumentsAndNamesTheOptionalOnes() {
+    var r = ExtractorFixture.run(mcp, "mcp/python-dict");
+    assertThat(r.symbols()).containsExactly("get_forecast");
+    String answer = r.bySymbol("get_forecast").messages().get(2).content();
+    assertThat(answer).contains("\"arguments\": {\n      \"city\": ").doesNotContain("\"arguments\": {}")
+        .contains("`days` (default `3`)").contains("`units`");
+  }
 }

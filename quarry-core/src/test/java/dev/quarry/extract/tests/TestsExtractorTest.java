@@ -109,4 +109,11 @@ class TestsExtractorTest {
     assertThat(p.tags()).contains("parametrized");
     assertThat(p.messages().get(1).content()).contains("public int add(int a, int b)");
   }
+
+  @Test
+  void conditionalVitestTestsAreTestsAndAPytestFixtureNamedTestIsNot() {
+    var r = ExtractorFixture.run(tests, "tests/variants");
+    assertThat(r.symbols()).containsExactly("reports coverage on CI", "uses POSIX paths", "test_client_is_ok");
+    assertThat(r.bySymbol("reports coverage on CI").source().lines()).isEqualTo(new LineRange(5, 7));
+  }
 }
