@@ -1,5 +1,6 @@
 package dev.quarry.extract.hooks;
 
+import dev.quarry.extract.Repository;
 import dev.quarry.extract.code.Candidate;
 import dev.quarry.extract.code.CodeExtractor;
 import dev.quarry.extract.code.CodeFile;
@@ -7,13 +8,17 @@ import dev.quarry.extract.code.CodeRun;
 import dev.quarry.extract.code.Draft;
 import dev.quarry.extract.code.Phrasing;
 import dev.quarry.extract.code.Snippet;
+import dev.quarry.extract.context.PackageExports;
 import dev.quarry.syntax.Grammar;
+import dev.quarry.syntax.SourceTree;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.treesitter.TSNode;
 
 /**
  * Exported React hooks and Vue/Svelte composables. The example asks how to use the hook in a component; the
@@ -21,6 +26,9 @@ import java.util.TreeMap;
  * parameters and destructuring what it really returns.
  */
 public final class HooksExtractor extends CodeExtractor {
+  private Repository exportsRepo;
+  private PackageExports packageExports;
+
   private static final List<String> ASKS = List.of(
       "How do I use `{name}` from `{path}` in a {framework} component?",
       "Show me a small {framework} component that uses the `{name}` hook ({path}).",
@@ -81,7 +89,8 @@ public final class HooksExtractor extends CodeExtractor {
     v.put("about", h.summary().isEmpty() ? "" : " (" + h.summary() + ")");
     String key = file.path() + "#" + h.name();
     String user = Phrasing.fill(key, ASKS, v);
-    String[] component = HookUsage.component(h, importPath(file), typed);
+    String[] component = HookUsage.component(h, origin(file, run), typed,
+        typed ? HookResult.of(file, h).or(() -> HookResult.inferred(file, c.first(), h)) : Optional.empty());
     StringBuilder a = new StringBuilder();
     a.append("`").append(h.name()).append("` is ").append(h.defaultExport() ? "the default export" : "exported")
         .append(" from `").append(file.path()).append("`");
@@ -108,6 +117,29 @@ public final class HooksExtractor extends CodeExtractor {
     };
     return args + ret + (h.framework().equals("vue") ? ". Call it in `<script setup>`:"
         : ". Call it at the top level of the component, never inside conditions or loops:");
+  }
+
+  /** Where the demo imports from: the package entries an application would use, else the hook's module. */
+  private HookUsage.Origin origin(CodeFile file, CodeRun run) {
+    PackageExports exports;
+    synchronized (this) {
+      if (exportsRepo != run.repo()) {
+        exportsRepo = run.repo();
+        packageExports = PackageExports.of(run.repo(), run.modules());
+      }
+      exports = packageExports;
+    }
+    Set<String> declared = new HashSet<>();
+    for (TSNode stmt : SourceTree.namedChildren(file.root())) {
+      TSNode decl = stmt.getType().equals("export_statement") ? stmt.getChildByFieldName("declaration") : null;
+      TSNode name = decl == null || decl.isNull() ? null : decl.getChildByFieldName("name");
+      if (name != null && !name.isNull()) {
+        declared.add(file.text(name));
+      }
+    }
+    String path = file.path();
+    return new HookUsage.Origin(n -> exports.forConsumer(path, n), n -> exports.forConsumerOf(path, n),
+        importPath(file), declared);
   }
 
   private static String importPath(CodeFile file) {
