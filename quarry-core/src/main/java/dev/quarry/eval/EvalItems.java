@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * <p>With the platform's symbol index, every other goal-first record becomes an API-choice probe too: a record
  * marked {@code meta.goal_first}, or whose question names no platform symbol while its reference does, expects
  * the first {@value #MAX_DERIVED} platform names its reference uses that the question does not name (the
- * endpoint, hook, SDK method or tool the model must choose).
+ * endpoint, hook, SDK method or tool the model must choose; capitalised names, types and error classes, are not
+ * expected).
  */
 public final class EvalItems {
   /** At most this many expected names are derived from a goal-first record's reference. */
@@ -63,7 +64,9 @@ public final class EvalItems {
     }
     List<String> expected = new ArrayList<>();
     for (String name : g.platformNames(item.reference())) {
-      if (!asked.contains(name) && expected.size() < MAX_DERIVED) {
+      // A type or error class the reference mentions is not the surface it chose.
+      boolean type = Character.isUpperCase(name.charAt(0));
+      if (!type && !asked.contains(name) && expected.size() < MAX_DERIVED) {
         expected.add(name);
       }
     }

@@ -15,7 +15,8 @@ import org.treesitter.TSNode;
  * arguments of the declared types instead of guessing from the member's name.
  */
 final class HookResult {
-  private static final Pattern RETURN_TYPE = Pattern.compile("\\)\\s*:\\s*([A-Za-z_$][\\w$]*)\\s*(?:=>|\\{)?\\s*$");
+  private static final Pattern RETURN_TYPE = Pattern.compile(
+      "\\)\\s*:\\s*([A-Za-z_$][\\w$]*)(?:<.*>)?\\s*(?:=>|\\{)?\\s*$");
 
   /**
    * One member of the result type.

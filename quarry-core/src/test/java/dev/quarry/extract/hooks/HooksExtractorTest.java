@@ -34,4 +34,23 @@ class HooksExtractorTest {
         .contains("const { count, increment } = useCounter(props.start);");
     assertThat(vue.category()).isEqualTo("sdk");
   }
+
+  @Test
+  void aTypedDemoImportsFromThePackageAndCallsOnlyActionsItCanGiveTypedArguments() {
+    var r = ExtractorFixture.run(new HooksExtractor(), "hooks/typed-result");
+    String answer = r.bySymbol("useCart").messages().get(2).content();
+    String demo = answer.substring(answer.lastIndexOf("```tsx"));
+
+    assertThat(demo).contains("import { useCart } from '@shop/ui';")
+        .contains("import type { CartItem, CartOptions } from '@shop/ui';")
+        .contains("export function CartDemo<T extends CartItem = CartItem>({ shopId, options }: "
+            + "{ shopId: string; options?: CartOptions })")
+        // The generic result type CartResult<T> is read: an async action gets `void`, an array parameter `[]`.
+        .contains("const { items, total, add, replace } = useCart(shopId, options);")
+        .contains("onClick={() => void add(\"sku\")}")
+        .contains("onClick={() => replace([])}")
+        .contains("<pre>{JSON.stringify(items, null, 2)}</pre>")
+        // merge needs a CartResult and onChange may be undefined: neither is called; two actions at most.
+        .doesNotContain("merge").doesNotContain("onChange").doesNotContain("clear");
+  }
 }
