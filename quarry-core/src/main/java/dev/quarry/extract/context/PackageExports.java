@@ -122,6 +122,21 @@ public final class PackageExports {
     return Optional.empty();
   }
 
+  /**
+   * The declarations ({@code path#name}, sorted) of the names ending in {@code suffix} that the package holding
+   * {@code memberPath} exports, e.g. its React context providers ({@code sdk/src/context.tsx#AcmeProvider}).
+   */
+  public List<String> exportedEndingWith(String memberPath, String suffix) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (Entry e : entries) {
+      if (memberPath.startsWith(e.packageDir())) {
+        e.origins().stream().filter(o -> o.endsWith(suffix) && o.lastIndexOf('#') < o.length() - suffix.length())
+            .forEach(out::add);
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** What a walk over an entry's files finds: exported names and their declarations ({@code path#name}). */
   private record Found(Set<String> names, Set<String> origins) {
     void add(String name, String declaredIn) {

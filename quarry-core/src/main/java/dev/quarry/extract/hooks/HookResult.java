@@ -25,8 +25,9 @@ final class HookResult {
    * @param type its type as written ({@code (goal: string) => Promise<AgentRun | undefined>})
    * @param params the parameters when the member is a function, else empty
    * @param function whether the member is a function (property of function type or method signature)
+   * @param optional whether the member may be absent ({@code name?: …})
    */
-  record Member(String name, String type, List<Hook.Param> params, boolean function) {
+  record Member(String name, String type, List<Hook.Param> params, boolean function, boolean optional) {
     Member {
       params = List.copyOf(params);
     }
@@ -45,7 +46,11 @@ final class HookResult {
     if (!m.find()) {
       return Optional.empty();
     }
-    String type = m.group(1);
+    return declared(f, m.group(1));
+  }
+
+  /** The members of the interface or object type alias {@code type} the file declares. */
+  static Optional<List<Member>> declared(CodeFile f, String type) {
     for (TSNode stmt : SourceTree.namedChildren(f.root())) {
       TSNode decl = stmt;
       if (stmt.getType().equals("export_statement")) {
@@ -96,9 +101,9 @@ final class HookResult {
     List<Member> out = new ArrayList<>();
     for (String name : h.returned()) {
       TSNode fn = functions.get(name);
-      out.add(fn == null ? new Member(name, "", List.of(), false)
+      out.add(fn == null ? new Member(name, "", List.of(), false, false)
           : new Member(name, f.text(fn).startsWith("async") ? "() => Promise<unknown>" : "", HookShape.params(f, fn),
-              true));
+              true, false));
     }
     return Optional.of(out);
   }
@@ -133,7 +138,7 @@ final class HookResult {
       }
       if (n.getType().equals("method_signature")) {
         out.add(new Member(f.text(name), f.text(n).substring(f.text(name).length()).strip(),
-            HookShape.params(f, n), true));
+            HookShape.params(f, n), true, false));
       } else if (n.getType().equals("property_signature")) {
         TSNode ann = n.getChildByFieldName("type");
         TSNode t = ann == null || ann.isNull() ? null : ann.getNamedChild(0);
@@ -141,7 +146,7 @@ final class HookResult {
         // An optional member (`onDone?: () => void`) may be undefined: a demo shows it, never calls it.
         boolean optional = f.text(n).startsWith(f.text(name) + "?");
         boolean fn = !optional && t != null && !t.isNull() && t.getType().equals("function_type");
-        out.add(new Member(f.text(name), type, fn ? HookShape.params(f, t) : List.of(), fn));
+        out.add(new Member(f.text(name), type, fn ? HookShape.params(f, t) : List.of(), fn, optional));
       }
     }
     return out;

@@ -45,11 +45,25 @@ final class HookUsage {
    * @param exportedHere the package entry an application imports a name of the hook's module from
    * @param module the hook's own module, relative to a component beside it ({@code ./useChat})
    * @param declaredHere names the hook's module declares and exports
+   * @param provider the context provider the hook reads, if the package exports one
    */
   record Origin(Function<String, Optional<String>> exported, Function<String, Optional<String>> exportedHere,
-      String module, Set<String> declaredHere) {
+      String module, Set<String> declaredHere, Optional<Provider> provider) {
     Origin {
       declaredHere = Set.copyOf(declaredHere);
+    }
+  }
+
+  /**
+   * A context provider an application wraps the component in.
+   *
+   * @param name its name ({@code AcmeProvider})
+   * @param from the package entry exporting it
+   * @param props the props a caller must pass (children aside), with their types
+   */
+  record Provider(String name, String from, List<Hook.Param> props) {
+    Provider {
+      props = List.copyOf(props);
     }
   }
 
@@ -62,16 +76,22 @@ final class HookUsage {
   }
 
   /** The import lines: the hook, then {@code import type} of the types its props name, grouped by module. */
-  private static String imports(Hook h, Origin origin, boolean typed) {
+  private static String imports(Hook h, Origin origin, boolean typed, Optional<Provider> wrap) {
     String hookFrom = origin.exportedHere().apply(h.name()).orElse(origin.module());
+    Set<String> values = new TreeSet<>(Set.of(h.name()));
+    wrap.filter(p -> p.from().equals(hookFrom)).ifPresent(p -> values.add(p.name()));
     StringBuilder sb = new StringBuilder(h.defaultExport() && hookFrom.equals(origin.module())
         ? "import " + h.name() + " from '" + hookFrom + "';"
-        : "import { " + h.name() + " } from '" + hookFrom + "';");
+        : "import { " + String.join(", ", values) + " } from '" + hookFrom + "';");
+    wrap.filter(p -> !p.from().equals(hookFrom)).ifPresent(p -> sb.append("\nimport { ").append(p.name())
+        .append(" } from '").append(p.from()).append("';"));
     if (!typed) {
       return sb.toString();
     }
     Map<String, Set<String>> types = new TreeMap<>();
-    for (String name : typeNames(h)) {
+    Set<String> wanted = new LinkedHashSet<>(typeNames(h));
+    wrap.ifPresent(p -> p.props().forEach(x -> wanted.addAll(typeNames(x.type(), Set.of()))));
+    for (String name : wanted) {
       Optional<String> from = origin.exported().apply(name)
           .or(() -> origin.declaredHere().contains(name) ? Optional.of(origin.module()) : Optional.empty());
       from.ifPresent(f -> types.computeIfAbsent(f, k -> new TreeSet<>()).add(name));
@@ -91,15 +111,56 @@ final class HookUsage {
     Set<String> out = new LinkedHashSet<>();
     List<String> texts = new ArrayList<>(h.params().stream().map(Hook.Param::type).toList());
     texts.add(h.typeParameters());
-    for (String t : texts) {
-      Matcher m = TYPE_NAME.matcher(t.replaceAll("'[^']*'|\"[^\"]*\"", ""));
-      while (m.find()) {
-        if (!own.contains(m.group()) && !GLOBAL_TYPES.contains(m.group())) {
-          out.add(m.group());
-        }
+    texts.forEach(t -> out.addAll(typeNames(t, own)));
+    return out;
+  }
+
+  private static Set<String> typeNames(String type, Set<String> own) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = TYPE_NAME.matcher(type.replaceAll("'[^']*'|\"[^\"]*\"", ""));
+    while (m.find()) {
+      if (!own.contains(m.group()) && !GLOBAL_TYPES.contains(m.group())) {
+        out.add(m.group());
       }
     }
     return out;
+  }
+
+  /**
+   * The provider to wrap a typed React demo in: when the hook reads one and every required prop of the demo
+   * can be given a value.
+   */
+  private static Optional<Provider> wrap(Hook h, Origin origin, boolean typed) {
+    if (!typed || !h.framework().equals("react")) {
+      return Optional.empty();
+    }
+    for (Hook.Param p : h.params()) {
+      if (!p.optional() && literal(p).isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    return origin.provider();
+  }
+
+  /** An {@code App} that renders the demo inside the provider, taking the provider's required props. */
+  private static String app(Hook h, Provider p) {
+    List<String> names = p.props().stream().map(Hook.Param::name).toList();
+    List<String> types = p.props().stream().map(x -> x.name() + ": " + x.type()).toList();
+    StringBuilder sb = new StringBuilder("\n\nexport function App(");
+    if (!names.isEmpty()) {
+      sb.append("{ ").append(String.join(", ", names)).append(" }: { ").append(String.join("; ", types))
+          .append(" }");
+    }
+    sb.append(") {\n  return (\n    <").append(p.name());
+    names.forEach(n -> sb.append(' ').append(n).append("={").append(n).append('}'));
+    sb.append(">\n      <").append(componentName(h));
+    for (Hook.Param x : h.params()) {
+      if (!x.optional()) {
+        String v = literal(x).orElseThrow();
+        sb.append(' ').append(x.name()).append('=').append(v.startsWith("\"") ? v : "{" + v + "}");
+      }
+    }
+    return sb.append(" />\n    </").append(p.name()).append(">\n  );\n}").toString();
   }
 
   private static String call(Hook h, String owner) {
@@ -219,8 +280,9 @@ final class HookUsage {
   private static String react(Hook h, Origin origin, boolean typed, Optional<List<HookResult.Member>> result) {
     String component = componentName(h);
     Map<String, String> shown = shown(h, typed, result);
+    Optional<Provider> wrap = wrap(h, origin, typed);
     StringBuilder sb = new StringBuilder();
-    sb.append(imports(h, origin, typed)).append("\n\n");
+    sb.append(imports(h, origin, typed, wrap)).append("\n\n");
     sb.append("export function ").append(component).append(typed ? h.typeParameters() : "").append("(")
         .append(props(h, typed)).append(") {\n");
     if (h.shape().equals("none")) {
@@ -241,12 +303,13 @@ final class HookUsage {
       }
     });
     sb.append("    </div>\n  );\n}");
+    wrap.ifPresent(p -> sb.append(app(h, p)));
     return sb.toString();
   }
 
   private static String vue(Hook h, Origin origin, boolean typed) {
     StringBuilder sb = new StringBuilder("<script setup").append(typed ? " lang=\"ts\"" : "").append(">\n");
-    sb.append(imports(h, origin, typed)).append("\n\n");
+    sb.append(imports(h, origin, typed, Optional.empty())).append("\n\n");
     if (!h.params().isEmpty()) {
       String p = props(h, typed);
       sb.append("const props = defineProps").append(typed ? "<" + p.substring(p.indexOf(": {") + 2) + ">()"

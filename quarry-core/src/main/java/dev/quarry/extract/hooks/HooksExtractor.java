@@ -1,5 +1,6 @@
 package dev.quarry.extract.hooks;
 
+import dev.quarry.extract.RepoFile;
 import dev.quarry.extract.Repository;
 import dev.quarry.extract.code.Candidate;
 import dev.quarry.extract.code.CodeExtractor;
@@ -139,7 +140,56 @@ public final class HooksExtractor extends CodeExtractor {
     }
     String path = file.path();
     return new HookUsage.Origin(n -> exports.forConsumer(path, n), n -> exports.forConsumerOf(path, n),
-        importPath(file), declared);
+        importPath(file), declared, provider(file, run, exports));
+  }
+
+  /**
+   * The package's one exported context provider, when the hook's module is its module or imports from it (the
+   * hook reads the provider's context): its name, entry, and the props a caller must pass (children aside).
+   */
+  private static Optional<HookUsage.Provider> provider(CodeFile file, CodeRun run, PackageExports exports) {
+    List<String> providers = exports.exportedEndingWith(file.path(), "Provider");
+    if (providers.size() != 1) {
+      return Optional.empty();
+    }
+    String path = providers.get(0).substring(0, providers.get(0).indexOf('#'));
+    String name = providers.get(0).substring(path.length() + 1);
+    boolean reads = path.equals(file.path()) || file.jsImports().all().values().stream()
+        .anyMatch(b -> run.modules().js(file.path(), b.specifier()).map(f -> f.path().equals(path)).orElse(false));
+    Optional<String> from = exports.forConsumerOf(path, name);
+    Optional<RepoFile> source = run.modules().file(path);
+    Optional<Grammar> g = Grammar.forPath(path);
+    if (!reads || from.isEmpty() || source.isEmpty() || g.isEmpty()) {
+      return Optional.empty();
+    }
+    try (CodeFile f = path.equals(file.path()) ? null : CodeFile.parse(source.get(), g.get(),
+        run.repo().read(source.get()))) {
+      CodeFile pf = f == null ? file : f;
+      return propsType(pf, name).flatMap(t -> HookResult.declared(pf, t)).map(members -> {
+        List<Hook.Param> required = new ArrayList<>();
+        members.stream().filter(m -> !m.optional() && !m.name().equals("children"))
+            .forEach(m -> required.add(new Hook.Param(m.name(), m.type(), false)));
+        return new HookUsage.Provider(name, from.get(), required);
+      });
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The type name of a component function's props parameter ({@code ({ client }: AcmeProviderProps)}). */
+  private static Optional<String> propsType(CodeFile f, String component) {
+    for (TSNode stmt : SourceTree.namedChildren(f.root())) {
+      TSNode decl = stmt.getType().equals("export_statement") ? stmt.getChildByFieldName("declaration") : stmt;
+      TSNode name = decl == null || decl.isNull() ? null : decl.getChildByFieldName("name");
+      if (name == null || name.isNull() || !f.text(name).equals(component)
+          || !decl.getType().equals("function_declaration")) {
+        continue;
+      }
+      List<Hook.Param> params = HookShape.params(f, decl);
+      return params.isEmpty() || !params.get(0).type().matches("[A-Z][\\w$]*") ? Optional.empty()
+          : Optional.of(params.get(0).type());
+    }
+    return Optional.empty();
   }
 
   private static String importPath(CodeFile file) {

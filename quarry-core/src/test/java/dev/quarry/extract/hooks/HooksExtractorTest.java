@@ -41,8 +41,8 @@ class HooksExtractorTest {
     String answer = r.bySymbol("useCart").messages().get(2).content();
     String demo = answer.substring(answer.lastIndexOf("```tsx"));
 
-    assertThat(demo).contains("import { useCart } from '@shop/ui';")
-        .contains("import type { CartItem, CartOptions } from '@shop/ui';")
+    assertThat(demo).contains("import { CartProvider, useCart } from '@shop/ui';")
+        .contains("import type { CartItem, CartOptions, ShopApi } from '@shop/ui';")
         .contains("export function CartDemo<T extends CartItem = CartItem>({ shopId, options }: "
             + "{ shopId: string; options?: CartOptions })")
         // The generic result type CartResult<T> is read: an async action gets `void`, an array parameter `[]`.
@@ -51,6 +51,10 @@ class HooksExtractorTest {
         .contains("onClick={() => replace([])}")
         .contains("<pre>{JSON.stringify(items, null, 2)}</pre>")
         // merge needs a CartResult and onChange may be undefined: neither is called; two actions at most.
-        .doesNotContain("merge").doesNotContain("onChange").doesNotContain("clear");
+        .doesNotContain("merge").doesNotContain("onChange").doesNotContain("clear")
+        // useCart reads the package's provider: the demo is rendered inside it, with its one required prop.
+        .contains("export function App({ api }: { api: ShopApi }) {\n  return (\n    <CartProvider api={api}>\n"
+            + "      <CartDemo shopId=\"shop id\" />\n    </CartProvider>\n  );\n}")
+        .doesNotContain("theme=");
   }
 }

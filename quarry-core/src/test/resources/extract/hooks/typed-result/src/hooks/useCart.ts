@@ -1,5 +1,7 @@
 import { useState } from "react";
 
+import { useShopApi } from "../context.js";
+
 export interface CartItem {
   sku: string;
   quantity: number;
@@ -22,8 +24,10 @@ export interface CartResult<T extends CartItem> {
 
 /** The shopping cart of the signed-in user. */
 export function useCart<T extends CartItem = CartItem>(shopId: string, options: CartOptions = {}): CartResult<T> {
+  const api = useShopApi();
   const [items, setItems] = useState<T[]>([]);
   const add = async (sku: string, quantity = 1) => {
+    void api;
     void sku;
     void quantity;
   };
