@@ -78,12 +78,18 @@ final class BuildCommand implements Callable<Integer> {
     if (stage.has("in") && stage.has("out")) {
       StringBuilder sb = new StringBuilder().append(stage.get("in").asLong()).append(" in, ")
           .append(stage.get("out").asLong()).append(" out");
-      if (stage.path("removed").asLong() > 0) {
-        sb.append(", ").append(stage.get("removed").asLong()).append(" removed");
-      }
       long decontaminated = stage.path("decontamination").path("removed").asLong();
+      // The split stage's removals are its decontamination (and synthetic overlap), named on their own.
+      long synthetic = stage.path("synthetic_dropped_overlapping_held_out").asLong();
+      long removed = stage.path("removed").asLong() - decontaminated - synthetic;
+      if (removed > 0) {
+        sb.append(", ").append(removed).append(" removed");
+      }
       if (decontaminated > 0) {
         sb.append(", ").append(decontaminated).append(" held-out dropped as overlapping train");
+      }
+      if (synthetic > 0) {
+        sb.append(", ").append(synthetic).append(" synthetic dropped as overlapping held-out");
       }
       if (stage.has("splits")) {
         sb.append(" (");

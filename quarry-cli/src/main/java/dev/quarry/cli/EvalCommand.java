@@ -17,6 +17,7 @@ import dev.quarry.eval.client.OpenAiClient;
 import dev.quarry.eval.client.ResponseCache;
 import dev.quarry.eval.client.RetryPolicy;
 import dev.quarry.eval.client.Sleeper;
+import dev.quarry.eval.report.ApiChoice;
 import dev.quarry.eval.report.Breakdown;
 import dev.quarry.eval.report.HtmlReport;
 import dev.quarry.eval.report.JsonReport;
@@ -140,9 +141,10 @@ final class EvalCommand implements Callable<Integer> {
     checkOptions();
     Optional<String> key = apiKey();
     inputFormat.apply(config == null ? QuarryConfig.defaults() : ConfigLoader.load(config));
-    List<EvalItem> items = EvalItems.read(prompts, limit);
     Path symbolsFile = symbols != null ? symbols : Files.exists(Path.of(DEFAULT_SYMBOLS)) ? Path.of(DEFAULT_SYMBOLS) : null;
     SymbolIndex index = symbolsFile == null ? SymbolIndex.empty() : SymbolIndex.load(symbolsFile);
+    // With the platform's names, goal-first records also become API-choice probes.
+    List<EvalItem> items = EvalItems.read(prompts, limit, index);
     QuarryConfig cfg = config == null ? QuarryConfig.defaults() : ConfigLoader.load(config);
     Scoring scoring = Scoring.defaults(index, cfg);
     Duration t = Duration.ofMillis(Math.round(timeout * 1000));
@@ -220,6 +222,19 @@ final class EvalCommand implements Callable<Integer> {
           .append(c.losses()).append("; mean difference ").append(num(c.meanDelta())).append(", 95% interval [")
           .append(num(c.ciLow())).append(", ").append(num(c.ciHigh())).append(']');
     });
+    ApiChoice choice = ApiChoice.adapter(r.items());
+    if (choice.probes() > 0) {
+      ObjectNode ac = json.putObject("api_choice").put("probes", choice.probes()).put("hits", choice.hits())
+          .put("accuracy", choice.accuracy());
+      text.append("\n  api choice: ").append(r.model()).append(' ').append(choice.hits()).append(" of ")
+          .append(choice.probes()).append(" goal-first probes (").append(num(choice.accuracy())).append(')');
+      if (r.hasBaseline()) {
+        ApiChoice base = ApiChoice.baseline(r.items());
+        ac.put("baseline_hits", base.hits()).put("baseline_accuracy", base.accuracy());
+        text.append("   ").append(r.baseline()).append(' ').append(base.hits()).append(" of ").append(base.probes())
+            .append(" (").append(num(base.accuracy())).append(')');
+      }
+    }
     if (symbolsFile == null) {
       text.append("\n  no symbol index (").append(DEFAULT_SYMBOLS).append(" or --symbols): grounding not scored");
     }

@@ -8,6 +8,7 @@ import dev.quarry.config.SplitSettings;
 import dev.quarry.dataset.decontaminate.DecontaminationReport;
 import dev.quarry.dataset.decontaminate.DecontaminationSettings;
 import dev.quarry.dataset.decontaminate.Decontaminator;
+import dev.quarry.dataset.split.SplitCounts;
 import dev.quarry.dataset.split.SplitName;
 import dev.quarry.dataset.split.SplitReport;
 import dev.quarry.dataset.split.Splitter;
@@ -84,10 +85,13 @@ final class SplitCommand implements Callable<Integer> {
       json.set("decontamination", dr.toJson());
       extra = "; " + dr.removed() + " held-out records overlapping train removed";
     }
+    // Decontamination removes records after the split: report what the files hold.
+    SplitCounts files = SplitCounts.of(outDir);
+    files.applyTo(json);
     ReportFile.write(report, json);
-    StringBuilder text = new StringBuilder("quarry: split " + r.in() + " records into train " + r.train()
-        + ", validation " + r.validation() + ", test " + r.test() + " (" + r.groups() + " source files)" + extra
-        + " -> " + outDir);
+    StringBuilder text = new StringBuilder("quarry: split " + r.in() + " records into train "
+        + files.size(SplitName.TRAIN) + ", validation " + files.size(SplitName.VALIDATION) + ", test "
+        + files.size(SplitName.TEST) + " (" + r.groups() + " source files)" + extra + " -> " + outDir);
     r.notes().forEach((c, n) -> text.append("\n  ").append(c).append(": ").append(n));
     Summary.print(terminal, common, json, text.toString());
     return QuarryCli.OK;

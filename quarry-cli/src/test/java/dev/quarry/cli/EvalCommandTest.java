@@ -90,6 +90,10 @@ class EvalCommandTest {
     JsonNode summary = Json.mapper().readTree(r.out());
     assertThat(summary.path("http_requests").asInt()).isEqualTo(4);
     assertThat(summary.path("comparison").path("wins").asInt()).isEqualTo(2);
+    // Both prompts state a goal and name no platform symbol: each expects the hook its reference uses.
+    assertThat(summary.path("api_choice").path("probes").asInt()).isEqualTo(2);
+    assertThat(summary.path("api_choice").path("hits").asInt()).isEqualTo(2);
+    assertThat(summary.path("api_choice").path("baseline_hits").asInt()).isZero();
     JsonNode rep = Json.mapper().readTree(report.toFile());
     assertThat(rep.path("items").path(0).path("baseline").path("scores").path("hallucination").path("findings")
         .path(0).asText()).isEqualTo("useQuantumSync (hook not on the platform)");

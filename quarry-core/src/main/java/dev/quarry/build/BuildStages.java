@@ -14,6 +14,7 @@ import dev.quarry.dataset.combine.Combiner;
 import dev.quarry.dataset.decontaminate.DecontaminationReport;
 import dev.quarry.dataset.decontaminate.DecontaminationSettings;
 import dev.quarry.dataset.decontaminate.Decontaminator;
+import dev.quarry.dataset.split.SplitCounts;
 import dev.quarry.dataset.split.Splitter;
 import dev.quarry.eval.symbols.SymbolIndex;
 import dev.quarry.export.DatasetSplits;
@@ -190,7 +191,8 @@ final class BuildStages {
           if (config.synth().configured()) {
             s.put("synthetic_dropped_overlapping_held_out", synthDropped);
           }
-          return s;
+          // Both steps above remove records: the counts reported are those of the files.
+          return SplitCounts.of(datasetDir).applyTo(s);
         });
     counts.set("split", split);
     if (split.path("splits").path("train").asLong(1) == 0) {

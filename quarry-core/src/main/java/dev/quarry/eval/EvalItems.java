@@ -2,6 +2,8 @@ package dev.quarry.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.InputException;
+import dev.quarry.eval.score.Grounding;
+import dev.quarry.eval.symbols.SymbolIndex;
 import dev.quarry.io.JsonlLine;
 import dev.quarry.io.JsonlReader;
 import dev.quarry.model.Example;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -31,9 +34,44 @@ import java.util.stream.Stream;
  * {@code category}, {@code language} and {@code expect} (the platform names a right answer uses, scored by
  * {@code api-choice}) are optional; a dataset record's {@code meta.expected_api} is its {@code expect}. Items keep the file's order. Eval sets are small (a test
  * split or a probe list), so they are held in memory; {@code limit} bounds them.
+ *
+ * <p>With the platform's symbol index, every other goal-first record becomes an API-choice probe too: a record
+ * marked {@code meta.goal_first}, or whose question names no platform symbol while its reference does, expects
+ * the first {@value #MAX_DERIVED} platform names its reference uses that the question does not name (the
+ * endpoint, hook, SDK method or tool the model must choose; capitalised names, types and error classes, are not
+ * expected).
  */
 public final class EvalItems {
+  /** At most this many expected names are derived from a goal-first record's reference. */
+  public static final int MAX_DERIVED = 3;
+
   private EvalItems() {}
+
+  /**
+   * Reads up to {@code limit} items; goal-first records without {@code meta.expected_api} expect the platform
+   * names of {@code index} their reference chooses.
+   *
+   * @throws InputException as {@link #read(Path, int)}
+   */
+  public static List<EvalItem> read(Path file, int limit, SymbolIndex index) {
+    return read(file, limit, Optional.of(new Grounding(index)));
+  }
+
+  private static EvalItem withDerived(EvalItem item, boolean markedGoalFirst, Grounding g) {
+    Set<String> asked = g.platformNames(item.question());
+    if (!markedGoalFirst && !asked.isEmpty()) {
+      return item;
+    }
+    List<String> expected = new ArrayList<>();
+    for (String name : g.platformNames(item.reference())) {
+      // A type or error class the reference mentions is not the surface it chose.
+      boolean type = Character.isUpperCase(name.charAt(0));
+      if (!type && !asked.contains(name) && expected.size() < MAX_DERIVED) {
+        expected.add(name);
+      }
+    }
+    return new EvalItem(item.id(), item.category(), item.language(), item.prompt(), item.reference(), expected);
+  }
 
   /**
    * Reads up to {@code limit} items.
@@ -42,6 +80,10 @@ public final class EvalItems {
    *     duplicate id
    */
   public static List<EvalItem> read(Path file, int limit) {
+    return read(file, limit, Optional.empty());
+  }
+
+  private static List<EvalItem> read(Path file, int limit, Optional<Grounding> derive) {
     List<EvalItem> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     try (Stream<JsonlLine> lines = JsonlReader.read(file)) {
@@ -49,6 +91,10 @@ public final class EvalItems {
         JsonlLine l = it.next();
         EvalItem item = l instanceof JsonlLine.Parsed p ? fromExample(p.example())
             : probe(file, l.line(), ((JsonlLine.Malformed) l));
+        if (derive.isPresent() && item.expected().isEmpty()) {
+          boolean marked = l instanceof JsonlLine.Parsed p && p.example().meta().path("goal_first").asBoolean(false);
+          item = withDerived(item, marked, derive.get());
+        }
         if (!ids.add(item.id())) {
           throw new InputException(file.toString(), l.line(), "duplicate id " + item.id(),
               "give every prompt its own id, or remove the repeated prompt");

@@ -58,6 +58,17 @@ public record SplitReport(long seed, double validationShare, double testShare, l
     };
   }
 
+  /** Sets {@code json.categories} to {@code {<name>: {train, validation, test}}}. */
+  static void putCategories(ObjectNode json, Map<String, Map<SplitName, Long>> perCategory) {
+    ObjectNode cats = json.putObject("categories");
+    perCategory.forEach((c, m) -> {
+      ObjectNode co = cats.putObject(c);
+      for (SplitName s : SplitName.values()) {
+        co.put(s.wire(), m.getOrDefault(s, 0L));
+      }
+    });
+  }
+
   /**
    * The report as JSON: {@code stage}, {@code seed}, {@code shares: {validation, test}}, {@code in},
    * {@code out}, {@code removed}, {@code splits: {train, validation, test}}, {@code groups},
@@ -73,13 +84,7 @@ public record SplitReport(long seed, double validationShare, double testShare, l
       splits.put(s.wire(), size(s));
     }
     o.put("groups", groups);
-    ObjectNode cats = o.putObject("categories");
-    perCategory.forEach((c, m) -> {
-      ObjectNode co = cats.putObject(c);
-      for (SplitName s : SplitName.values()) {
-        co.put(s.wire(), m.getOrDefault(s, 0L));
-      }
-    });
+    putCategories(o, perCategory);
     ArrayNode ns = o.putArray("notes");
     notes.forEach((c, n) -> ns.addObject().put("category", c).put("note", n));
     return o;

@@ -19,7 +19,9 @@ import java.util.Map;
 
 /**
  * The JSON report of an eval ({@value #FORMAT}): how it was run, what every score means, the aggregates overall
- * and per category, and every prompt with both answers and their scores, in the prompts' order. Nothing in it
+ * and per category, and every prompt with both answers and their scores, in the prompts' order. Prompts that
+ * expect platform names (API-choice probes) carry {@code expected_api} and, per answer, {@code api_choice}
+ * ({@code hit} or {@code miss}); the summary then holds {@code api_choice: {adapter: {probes, hits, accuracy}}}. Nothing in it
  * depends on timing or on the cache, so a re-run from the cache writes the same bytes.
  */
 public final class JsonReport {
@@ -54,6 +56,14 @@ public final class JsonReport {
     ObjectNode summary = o.putObject("summary");
     summary.put("items", r.items().size());
     breakdown(summary, Breakdown.overall(r, ids, info.seed()));
+    ApiChoice choice = ApiChoice.adapter(r.items());
+    if (choice.probes() > 0) {
+      ObjectNode ac = summary.putObject("api_choice");
+      apiChoice(ac.putObject("adapter"), choice);
+      if (r.hasBaseline()) {
+        apiChoice(ac.putObject("baseline"), ApiChoice.baseline(r.items()));
+      }
+    }
     ObjectNode cats = o.putObject("categories");
     for (Map.Entry<String, Breakdown> e : Breakdown.byCategory(r, ids, info.seed()).entrySet()) {
       ObjectNode c = cats.putObject(e.getKey());
@@ -65,9 +75,13 @@ public final class JsonReport {
       ObjectNode it = items.addObject();
       it.put("id", i.item().id()).put("category", i.item().category()).put("language", i.item().language())
           .put("question", i.item().question()).put("reference", i.item().reference());
-      answer(it.putObject("adapter"), i.adapter());
+      if (!i.item().expected().isEmpty()) {
+        var expected = it.putArray("expected_api");
+        i.item().expected().forEach(expected::add);
+      }
+      answer(it.putObject("adapter"), i.adapter(), i);
       if (i.baseline() != null) {
-        answer(it.putObject("baseline"), i.baseline());
+        answer(it.putObject("baseline"), i.baseline(), i);
         it.put("delta", round(i.delta()));
       }
     }
@@ -96,7 +110,11 @@ public final class JsonReport {
         .put("applicable", metric.applicable()));
   }
 
-  private static void answer(ObjectNode o, ModelAnswer a) {
+  private static void apiChoice(ObjectNode o, ApiChoice c) {
+    o.put("probes", c.probes()).put("hits", c.hits()).put("accuracy", round(c.accuracy()));
+  }
+
+  private static void answer(ObjectNode o, ModelAnswer a, ItemResult item) {
     if (a.outcome() instanceof ChatOutcome.Failed f) {
       o.put("error", f.reason());
     } else {
@@ -104,6 +122,9 @@ public final class JsonReport {
       o.put("answer", ans.content()).put("finish_reason", ans.finishReason());
     }
     o.put("score", round(a.scores().overall()));
+    if (!item.item().expected().isEmpty()) {
+      o.put("api_choice", ApiChoice.hit(a) ? "hit" : "miss");
+    }
     ObjectNode scores = o.putObject("scores");
     for (Score s : a.scores().scores()) {
       ObjectNode so = scores.putObject(s.scorer());

@@ -24,20 +24,26 @@ import org.treesitter.TSNode;
  * mapped back to its source file ({@code ./dist/src/index.js} to {@code src/index.ts}), and the names that entry
  * exports, following {@code export … from} and {@code export * from} re-exports. Answers then import
  * {@code @acme/aikit} rather than {@code ../hooks/useAgent.js}. Built once per extraction; not thread-safe.
+ * Public so an extractor that writes consumer code (the hooks extractor's demo components) imports what it uses
+ * the way an application outside the package would.
  */
-final class PackageExports {
+public final class PackageExports {
   private static final int MAX_DEPTH = 6;
   private static final List<String> BUILD_DIRS = List.of("dist/", "build/", "lib/", "out/", "esm/", "cjs/");
   private static final List<String> SOURCE_EXTENSIONS = List.of(".ts", ".tsx", ".js", ".jsx", ".mts", ".mjs");
 
-  /** One exported entry: its import specifier, and the names it exports. */
-  private record Entry(String specifier, String packageDir, Set<String> names) {}
+  /**
+   * One exported entry: its import specifier, the names it exports, and where they are declared
+   * ({@code path#name}, for the declarations and re-exports a tree walk can follow).
+   */
+  private record Entry(String specifier, String packageDir, Set<String> names, Set<String> origins) {}
 
   private final List<Entry> entries = new ArrayList<>();
 
   private PackageExports() {}
 
-  static PackageExports of(Repository repo, Modules modules) {
+  /** Reads every named {@code package.json} of {@code repo} and the names its entries export. */
+  public static PackageExports of(Repository repo, Modules modules) {
     PackageExports p = new PackageExports();
     for (RepoFile f : repo.files()) {
       if (!f.name().equals("package.json") || f.path().contains("node_modules/")) {
@@ -59,8 +65,9 @@ final class PackageExports {
         Optional<RepoFile> source = source(modules, dir, e.getValue());
         if (source.isPresent() && !sub.contains("*")) {
           Set<String> names = new HashSet<>();
-          collect(repo, modules, source.get(), names, new HashSet<>(), 0);
-          p.entries.add(new Entry(name + sub, dir, names));
+          Set<String> origins = new HashSet<>();
+          collect(repo, modules, source.get(), new Found(names, origins), new HashSet<>(), 0);
+          p.entries.add(new Entry(name + sub, dir, names, origins));
         }
       }
     }
@@ -85,6 +92,57 @@ final class PackageExports {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The specifier an application outside the package holding {@code memberPath} imports {@code name} from: the
+   * shortest entry of that package that exports it; empty when no package holds the file or none of its
+   * entries exports the name.
+   */
+  public Optional<String> forConsumer(String memberPath, String name) {
+    for (Entry e : entries) {
+      if (memberPath.startsWith(e.packageDir()) && e.names().contains(name)) {
+        return Optional.of(e.specifier());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The specifier an application imports {@code name}, declared in {@code definingPath}, from: the shortest
+   * entry whose exports lead to that declaration (so a Vue {@code useChat} is not imported from the entry that
+   * exports the React one); empty when no entry does.
+   */
+  public Optional<String> forConsumerOf(String definingPath, String name) {
+    for (Entry e : entries) {
+      if (e.origins().contains(definingPath + "#" + name)) {
+        return Optional.of(e.specifier());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The declarations ({@code path#name}, sorted) of the names ending in {@code suffix} that the package holding
+   * {@code memberPath} exports, e.g. its React context providers ({@code sdk/src/context.tsx#AcmeProvider}).
+   */
+  public List<String> exportedEndingWith(String memberPath, String suffix) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (Entry e : entries) {
+      if (memberPath.startsWith(e.packageDir())) {
+        e.origins().stream().filter(o -> o.endsWith(suffix) && o.lastIndexOf('#') < o.length() - suffix.length())
+            .forEach(out::add);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** What a walk over an entry's files finds: exported names and their declarations ({@code path#name}). */
+  private record Found(Set<String> names, Set<String> origins) {
+    void add(String name, String declaredIn) {
+      names.add(name);
+      origins.add(declaredIn + "#" + name);
+    }
   }
 
   private static Map<String, String> targets(JsonNode pkg) {
@@ -148,7 +206,7 @@ final class PackageExports {
     return Optional.empty();
   }
 
-  private static void collect(Repository repo, Modules modules, RepoFile file, Set<String> names, Set<String> seen,
+  private static void collect(Repository repo, Modules modules, RepoFile file, Found names, Set<String> seen,
       int depth) {
     Optional<Grammar> g = Grammar.forPath(file.path());
     if (depth > MAX_DEPTH || !seen.add(file.path()) || g.isEmpty()) {
@@ -173,22 +231,25 @@ final class PackageExports {
     }
   }
 
-  private static void exportStatement(CodeFile f, TSNode n, Set<String> names, Modules modules, List<RepoFile> stars) {
+  private static void exportStatement(CodeFile f, TSNode n, Found names, Modules modules, List<RepoFile> stars) {
     TSNode decl = n.getChildByFieldName("declaration");
     if (decl != null && !decl.isNull()) {
       TSNode name = decl.getChildByFieldName("name");
       if (name != null && !name.isNull()) {
-        names.add(f.text(name));
+        names.add(f.text(name), f.path());
       }
       for (TSNode v : SourceTree.namedChildren(decl)) {
         TSNode vn = v.getType().equals("variable_declarator") ? v.getChildByFieldName("name") : null;
         if (vn != null && !vn.isNull() && vn.getType().equals("identifier")) {
-          names.add(f.text(vn));
+          names.add(f.text(vn), f.path());
         }
       }
       return;
     }
     boolean clause = false;
+    TSNode from = n.getChildByFieldName("source");
+    String declaredIn = from == null || from.isNull() ? f.path() : modules.js(f.path(),
+        f.text(from).replaceAll("^['\"]|['\"]$", "")).map(RepoFile::path).orElse(f.path());
     for (TSNode c : SourceTree.namedChildren(n)) {
       if (c.getType().equals("export_clause")) {
         clause = true;
@@ -196,7 +257,7 @@ final class PackageExports {
           TSNode alias = s.getChildByFieldName("alias");
           TSNode name = alias == null || alias.isNull() ? s.getChildByFieldName("name") : alias;
           if (name != null && !name.isNull()) {
-            names.add(f.text(name));
+            names.add(f.text(name), declaredIn);
           }
         }
       }

@@ -10,7 +10,8 @@ import org.treesitter.TSNode;
 /** Reads a hook's parameters and the shape of what it returns from its syntax tree. */
 final class HookShape {
   private static final Set<String> FUNCTIONS = Set.of("arrow_function", "function_expression", "function",
-      "function_declaration", "generator_function_declaration", "method_definition", "class_declaration");
+      "function_declaration", "generator_function_declaration", "method_definition", "class_declaration",
+      "function_type", "method_signature");
   private static final int MAX_RETURNED = 8;
 
   private HookShape() {}

@@ -1,5 +1,7 @@
 package dev.quarry.extract.hooks;
 
+import dev.quarry.extract.RepoFile;
+import dev.quarry.extract.Repository;
 import dev.quarry.extract.code.Candidate;
 import dev.quarry.extract.code.CodeExtractor;
 import dev.quarry.extract.code.CodeFile;
@@ -7,13 +9,17 @@ import dev.quarry.extract.code.CodeRun;
 import dev.quarry.extract.code.Draft;
 import dev.quarry.extract.code.Phrasing;
 import dev.quarry.extract.code.Snippet;
+import dev.quarry.extract.context.PackageExports;
 import dev.quarry.syntax.Grammar;
+import dev.quarry.syntax.SourceTree;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.treesitter.TSNode;
 
 /**
  * Exported React hooks and Vue/Svelte composables. The example asks how to use the hook in a component; the
@@ -21,6 +27,9 @@ import java.util.TreeMap;
  * parameters and destructuring what it really returns.
  */
 public final class HooksExtractor extends CodeExtractor {
+  private Repository exportsRepo;
+  private PackageExports packageExports;
+
   private static final List<String> ASKS = List.of(
       "How do I use `{name}` from `{path}` in a {framework} component?",
       "Show me a small {framework} component that uses the `{name}` hook ({path}).",
@@ -81,7 +90,8 @@ public final class HooksExtractor extends CodeExtractor {
     v.put("about", h.summary().isEmpty() ? "" : " (" + h.summary() + ")");
     String key = file.path() + "#" + h.name();
     String user = Phrasing.fill(key, ASKS, v);
-    String[] component = HookUsage.component(h, importPath(file), typed);
+    String[] component = HookUsage.component(h, origin(file, run), typed,
+        typed ? HookResult.of(file, h).or(() -> HookResult.inferred(file, c.first(), h)) : Optional.empty());
     StringBuilder a = new StringBuilder();
     a.append("`").append(h.name()).append("` is ").append(h.defaultExport() ? "the default export" : "exported")
         .append(" from `").append(file.path()).append("`");
@@ -108,6 +118,78 @@ public final class HooksExtractor extends CodeExtractor {
     };
     return args + ret + (h.framework().equals("vue") ? ". Call it in `<script setup>`:"
         : ". Call it at the top level of the component, never inside conditions or loops:");
+  }
+
+  /** Where the demo imports from: the package entries an application would use, else the hook's module. */
+  private HookUsage.Origin origin(CodeFile file, CodeRun run) {
+    PackageExports exports;
+    synchronized (this) {
+      if (exportsRepo != run.repo()) {
+        exportsRepo = run.repo();
+        packageExports = PackageExports.of(run.repo(), run.modules());
+      }
+      exports = packageExports;
+    }
+    Set<String> declared = new HashSet<>();
+    for (TSNode stmt : SourceTree.namedChildren(file.root())) {
+      TSNode decl = stmt.getType().equals("export_statement") ? stmt.getChildByFieldName("declaration") : null;
+      TSNode name = decl == null || decl.isNull() ? null : decl.getChildByFieldName("name");
+      if (name != null && !name.isNull()) {
+        declared.add(file.text(name));
+      }
+    }
+    String path = file.path();
+    return new HookUsage.Origin(n -> exports.forConsumer(path, n), n -> exports.forConsumerOf(path, n),
+        importPath(file), declared, provider(file, run, exports));
+  }
+
+  /**
+   * The package's one exported context provider, when the hook's module is its module or imports from it (the
+   * hook reads the provider's context): its name, entry, and the props a caller must pass (children aside).
+   */
+  private static Optional<HookUsage.Provider> provider(CodeFile file, CodeRun run, PackageExports exports) {
+    List<String> providers = exports.exportedEndingWith(file.path(), "Provider");
+    if (providers.size() != 1) {
+      return Optional.empty();
+    }
+    String path = providers.get(0).substring(0, providers.get(0).indexOf('#'));
+    String name = providers.get(0).substring(path.length() + 1);
+    boolean reads = path.equals(file.path()) || file.jsImports().all().values().stream()
+        .anyMatch(b -> run.modules().js(file.path(), b.specifier()).map(f -> f.path().equals(path)).orElse(false));
+    Optional<String> from = exports.forConsumerOf(path, name);
+    Optional<RepoFile> source = run.modules().file(path);
+    Optional<Grammar> g = Grammar.forPath(path);
+    if (!reads || from.isEmpty() || source.isEmpty() || g.isEmpty()) {
+      return Optional.empty();
+    }
+    try (CodeFile f = path.equals(file.path()) ? null : CodeFile.parse(source.get(), g.get(),
+        run.repo().read(source.get()))) {
+      CodeFile pf = f == null ? file : f;
+      return propsType(pf, name).flatMap(t -> HookResult.declared(pf, t)).map(members -> {
+        List<Hook.Param> required = new ArrayList<>();
+        members.stream().filter(m -> !m.optional() && !m.name().equals("children"))
+            .forEach(m -> required.add(new Hook.Param(m.name(), m.type(), false)));
+        return new HookUsage.Provider(name, from.get(), required);
+      });
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The type name of a component function's props parameter ({@code ({ client }: AcmeProviderProps)}). */
+  private static Optional<String> propsType(CodeFile f, String component) {
+    for (TSNode stmt : SourceTree.namedChildren(f.root())) {
+      TSNode decl = stmt.getType().equals("export_statement") ? stmt.getChildByFieldName("declaration") : stmt;
+      TSNode name = decl == null || decl.isNull() ? null : decl.getChildByFieldName("name");
+      if (name == null || name.isNull() || !f.text(name).equals(component)
+          || !decl.getType().equals("function_declaration")) {
+        continue;
+      }
+      List<Hook.Param> params = HookShape.params(f, decl);
+      return params.isEmpty() || !params.get(0).type().matches("[A-Z][\\w$]*") ? Optional.empty()
+          : Optional.of(params.get(0).type());
+    }
+    return Optional.empty();
   }
 
   private static String importPath(CodeFile file) {

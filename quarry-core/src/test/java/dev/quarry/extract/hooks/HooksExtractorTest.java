@@ -34,4 +34,27 @@ class HooksExtractorTest {
         .contains("const { count, increment } = useCounter(props.start);");
     assertThat(vue.category()).isEqualTo("sdk");
   }
+
+  @Test
+  void aTypedDemoImportsFromThePackageAndCallsOnlyActionsItCanGiveTypedArguments() {
+    var r = ExtractorFixture.run(new HooksExtractor(), "hooks/typed-result");
+    String answer = r.bySymbol("useCart").messages().get(2).content();
+    String demo = answer.substring(answer.lastIndexOf("```tsx"));
+
+    assertThat(demo).contains("import { CartProvider, useCart } from '@shop/ui';")
+        .contains("import type { CartItem, CartOptions, ShopApi } from '@shop/ui';")
+        .contains("export function CartDemo<T extends CartItem = CartItem>({ shopId, options }: "
+            + "{ shopId: string; options?: CartOptions })")
+        // The generic result type CartResult<T> is read: an async action gets `void`, an array parameter `[]`.
+        .contains("const { items, total, add, replace } = useCart(shopId, options);")
+        .contains("onClick={() => void add(\"sku\")}")
+        .contains("onClick={() => replace([])}")
+        .contains("<pre>{JSON.stringify(items, null, 2)}</pre>")
+        // merge needs a CartResult and onChange may be undefined: neither is called; two actions at most.
+        .doesNotContain("merge").doesNotContain("onChange").doesNotContain("clear")
+        // useCart reads the package's provider: the demo is rendered inside it, with its one required prop.
+        .contains("export function App({ api }: { api: ShopApi }) {\n  return (\n    <CartProvider api={api}>\n"
+            + "      <CartDemo shopId=\"shop id\" />\n    </CartProvider>\n  );\n}")
+        .doesNotContain("theme=");
+  }
 }
