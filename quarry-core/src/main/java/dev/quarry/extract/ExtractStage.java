@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -86,8 +85,8 @@ public final class ExtractStage {
     AttributionCheck check = AttributionCheck.of(config);
     Predicate<String> acceptable = t -> check.rejecting(t).isEmpty();
     String project = check.neutral(config.projectOr(repo.name()), "project");
-    return SystemPrompts.derived(project, RepoProfile.of(repo, acceptable), new Templates("system", Map.of(),
-        Path.of("")), acceptable, config.systemPromptFor(project));
+    return SystemPrompts.derived(project, RepoProfile.of(repo, acceptable), Templates.of(config, "system"),
+        acceptable, config.systemPromptFor(project));
   }
 
   /**
@@ -101,7 +100,7 @@ public final class ExtractStage {
     // Every extractor's examples get the imports and context they need, then an explanation composed from the
     // repository's own knowledge (one index for all extractors).
     UnaryOperator<Example> context = new ContextComposer(repo);
-    Explainer explainer = new Explainer(Knowledge.of(repo));
+    Explainer explainer = new Explainer(Knowledge.of(repo), Templates.of(config, "explain"));
     UnaryOperator<Example> compose = e -> explainer.explain(context.apply(e));
     SystemPrompts prompts = systemPrompts(repo);
     List<Output> outputs = new ArrayList<>();

@@ -5,7 +5,6 @@ import dev.quarry.extract.code.CodeExtractor;
 import dev.quarry.extract.code.CodeFile;
 import dev.quarry.extract.code.CodeRun;
 import dev.quarry.extract.code.Draft;
-import dev.quarry.extract.code.Phrasing;
 import dev.quarry.extract.code.Snippet;
 import dev.quarry.syntax.Grammar;
 import java.util.ArrayList;
@@ -21,11 +20,6 @@ import java.util.TreeMap;
  * parameters and destructuring what it really returns.
  */
 public final class HooksExtractor extends CodeExtractor {
-  private static final List<String> ASKS = List.of(
-      "How do I use `{name}` from `{path}` in a {framework} component?",
-      "Show me a small {framework} component that uses the `{name}` hook ({path}).",
-      "Give an example of calling `{name}` inside a component{about}.",
-      "I want to use `{name}` in my {framework} UI. What does it take and return? A short example please.");
 
   @Override
   public String id() {
@@ -80,7 +74,7 @@ public final class HooksExtractor extends CodeExtractor {
     v.put("framework", framework);
     v.put("about", h.summary().isEmpty() ? "" : " (" + h.summary() + ")");
     String key = file.path() + "#" + h.name();
-    String user = Phrasing.fill(key, ASKS, v);
+    String user = run.templates().get("ask").fill(key, v);
     String[] component = HookUsage.component(h, importPath(file), typed);
     StringBuilder a = new StringBuilder();
     a.append("`").append(h.name()).append("` is ").append(h.defaultExport() ? "the default export" : "exported")
