@@ -49,7 +49,8 @@ final class Questions {
     String own = properNoun(heading, section.body()) ? heading : topic(heading);
     String topic = section.parent().map(p -> parts.fillAt(0, Map.of("topic", own, "parent",
         topic(stripPunctuation(p))))).orElse(own);
-    return templates.get("ask-topic").fill(key, Map.of("topic", topic, "project", project));
+    return templates.get("ask-topic").fill(key, Map.of("topic", topic, "topic_capitalized",
+        Character.toUpperCase(topic.charAt(0)) + topic.substring(1), "project", project));
   }
 
   /** The answer: a short lead-in naming the source, then the section as written. */

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * (the attribution rules), so no vendor or AI product name enters a prompt through the profile.
  *
  * @param languages main languages, most files first, at most three
- * @param frameworks frameworks and libraries, in manifest order, at most five
+ * @param frameworks frameworks and libraries, the manifests' first ones first (shallowest manifest first), at most
+ *     five
  * @param tests test frameworks, in manifest order
  * @param about whole sentences the repository says about itself, or empty
  * @param conventions the standards folder or contributor guide, or empty
@@ -38,6 +39,7 @@ public record RepoProfile(List<String> languages, List<String> frameworks, List<
   private static final int MAX_FRAMEWORKS = 5;
   private static final int MAX_ABOUT = 320;
   private static final int MAX_DESCRIPTIONS = 2;
+  private static final int MIN_WORDS = 6;
   private static final long MAX_MANIFEST = 256 * 1024;
   private static final List<String> MANIFESTS = List.of("**/package.json", "**/pyproject.toml",
       "**/requirements*.txt", "**/setup.cfg", "**/pom.xml", "**/build.gradle", "**/build.gradle.kts");
@@ -63,23 +65,40 @@ public record RepoProfile(List<String> languages, List<String> frameworks, List<
     List<RepoFile> manifests = new ArrayList<>(repo.files(MANIFESTS, List.of("**/node_modules/**")));
     manifests.removeIf(f -> f.size() > MAX_MANIFEST);
     manifests.sort(Comparator.comparingInt((RepoFile f) -> depth(f.path())).thenComparing(RepoFile::path));
-    Set<String> frameworks = new LinkedHashSet<>();
+    List<List<String>> perManifest = new ArrayList<>();
     Set<String> tests = new LinkedHashSet<>();
     List<String> descriptions = new ArrayList<>();
     for (RepoFile f : manifests) {
       String text = read(repo, f);
+      List<String> own = new ArrayList<>();
       for (String dependency : dependencies(f, text)) {
-        stack.framework(dependency).filter(acceptable).ifPresent(frameworks::add);
+        stack.framework(dependency).filter(acceptable).filter(n -> !own.contains(n)).ifPresent(own::add);
         stack.test(dependency).filter(acceptable).ifPresent(tests::add);
       }
+      perManifest.add(own);
       description(f, text).filter(d -> acceptable.test(d) && !descriptions.contains(d)).ifPresent(descriptions::add);
     }
     String about = join(descriptions);
     if (about.isEmpty()) {
       about = readmeParagraph(repo).filter(acceptable).orElse("");
     }
-    return new RepoProfile(languages(repo, stack), frameworks.stream().limit(MAX_FRAMEWORKS).toList(),
+    return new RepoProfile(languages(repo, stack), interleave(perManifest).stream().limit(MAX_FRAMEWORKS).toList(),
         List.copyOf(tests), about, conventions(repo));
+  }
+
+  /** The first framework of each manifest, then the second of each …, without repeats (a backend and a frontend
+   * manifest both reach the prompt). */
+  static List<String> interleave(List<List<String>> lists) {
+    Set<String> out = new LinkedHashSet<>();
+    int longest = lists.stream().mapToInt(List::size).max().orElse(0);
+    for (int i = 0; i < longest; i++) {
+      for (List<String> l : lists) {
+        if (i < l.size()) {
+          out.add(l.get(i));
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static List<String> languages(Repository repo, Stack stack) {
@@ -141,7 +160,10 @@ public record RepoProfile(List<String> languages, List<String> frameworks, List<
     return d == null ? java.util.Optional.empty() : sentence(d);
   }
 
-  /** The first prose paragraph of the root README (no heading, badge, list, quote, table or HTML). */
+  /**
+   * The first prose paragraph of the root README's introduction, before its first {@code ##} heading (no
+   * heading, badge, image, list, table or HTML line).
+   */
   private static java.util.Optional<String> readmeParagraph(Repository repo) {
     List<RepoFile> readme = repo.files(List.of("README.md", "Readme.md", "readme.md", "README.rst", "README"),
         List.of());
@@ -151,15 +173,23 @@ public record RepoProfile(List<String> languages, List<String> frameworks, List<
     StringBuilder para = new StringBuilder();
     for (String line : read(repo, readme.get(0)).split("\n", -1)) {
       String t = line.strip();
-      boolean prose = !t.isEmpty() && Character.isLetter(LINK.matcher(t).replaceAll("$1").strip().codePointAt(0))
-          && !t.startsWith("<") && !t.endsWith(":") && !t.startsWith("=") && !t.startsWith("-");
+      if (t.startsWith("##")) {
+        break; // only the introduction describes the project; later sections are instructions
+      }
+      String words = LINK.matcher(t).replaceAll("$1").strip();
+      // an image or badge line is not prose, even though its alt text is words
+      boolean prose = !t.isEmpty() && !words.isEmpty() && Character.isLetter(words.codePointAt(0))
+          && !t.startsWith("![") && !t.startsWith("[![") && !t.startsWith("<") && !t.endsWith(":")
+          && !t.startsWith("=") && !t.startsWith("-");
       if (prose) {
         para.append(t).append(' ');
       } else if (!para.isEmpty()) {
         break;
       }
     }
-    return sentence(LINK.matcher(para.toString()).replaceAll("$1").replace("**", "").replace("__", ""));
+    String text = LINK.matcher(para.toString()).replaceAll("$1").replace("**", "").replace("__", "");
+    // a caption or a tag line is not a description
+    return text.strip().split("\\s+").length < MIN_WORDS ? java.util.Optional.empty() : sentence(text);
   }
 
   /** {@code text} as whole sentences within {@value #MAX_ABOUT} characters, ending with a stop; empty if none. */

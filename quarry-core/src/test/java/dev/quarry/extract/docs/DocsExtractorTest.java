@@ -30,14 +30,14 @@ class DocsExtractorTest {
     assertThat(e.source().lines()).isEqualTo(new LineRange(8, 11));
     assertThat(e.category()).isEqualTo("standards");
     assertThat(e.language()).isEqualTo("text");
-    assertThat(e.messages().get(1).content()).contains("error handling").doesNotContain("Python Standards");
+    assertThat(e.messages().get(1).content()).containsIgnoringCase("error handling").doesNotContain("Python Standards");
   }
 
   @Test
   void subsectionQuestionNamesItsParentAndCodeSetsTheLanguage() {
     Example e = run().bySymbol("Python Standards > Retries");
 
-    assertThat(e.messages().get(1).content()).contains("retries as part of error handling");
+    assertThat(e.messages().get(1).content()).containsIgnoringCase("retries as part of error handling");
     assertThat(e.language()).isEqualTo("python");
     assertThat(e.source().lines()).isEqualTo(new LineRange(13, 18));
   }

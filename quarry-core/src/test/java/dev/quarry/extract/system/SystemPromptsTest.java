@@ -51,7 +51,7 @@ class SystemPromptsTest {
   void profileReadsLanguagesFrameworksTestsDescriptionAndConventionsFromTheRepository() throws IOException {
     RepoProfile p = RepoProfile.of(Repository.open(shop()), t -> true);
     assertThat(p.languages()).containsExactly("Python", "TypeScript");
-    assertThat(p.frameworks()).containsExactly("FastAPI", "SQLModel", "React");
+    assertThat(p.frameworks()).as("first of each manifest first").containsExactly("FastAPI", "React", "SQLModel");
     assertThat(p.tests()).containsExactly("pytest", "Vitest");
     assertThat(p.about()).isEqualTo("Order and catalogue service. Shop web client.");
     assertThat(p.conventions()).isEqualTo("CONTRIBUTING.md");
@@ -59,7 +59,8 @@ class SystemPromptsTest {
 
   @Test
   void withoutPackageDescriptionsTheReadmesFirstProseParagraphIsTheDescription() throws IOException {
-    Path root = repo("plain", Map.of("README.md", "# Plain\n\n[![b](x.svg)](y)\n\n## Features\n\n- fast\n",
+    Path root = repo("plain", Map.of("README.md", "# Plain\n\n[![b](x.svg)](y)\n\n![Dashboard login](img/login.png)\n\n"
+        + "## Features\n\nClick the button at the top of this page to create a new repository.\n",
         "sub/README.md", "ignored", "app.py", "x = 1\n"));
     assertThat(RepoProfile.of(Repository.open(root), t -> true).about()).isEmpty();
     Path other = repo("other", Map.of("README.md", "# Other\n\n<p>logo</p>\n\nOther keeps **notes** in\n"
@@ -72,7 +73,7 @@ class SystemPromptsTest {
   void derivedStylesAreDistinctAndNoOneServesMoreThanSixtyPercentOfRecords() throws IOException {
     SystemPrompts p = prompts(shop(), "project: shop\n");
     assertThat(p.all()).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
-    assertThat(p.all()).anySatisfy(s -> assertThat(s).contains("FastAPI, SQLModel and React")
+    assertThat(p.all()).anySatisfy(s -> assertThat(s).contains("FastAPI, React and SQLModel")
         .contains("Order and catalogue service."));
     assertThat(p.all()).anySatisfy(s -> assertThat(s).contains("`CONTRIBUTING.md`").contains("pytest and Vitest"));
     assertThat(p.all()).allSatisfy(s -> assertThat(s).doesNotContain("  ").doesNotContain(" .").contains("shop"));
