@@ -166,9 +166,12 @@ class AttributionEndToEndTest {
 
   @Test
   void aFolderNamedAfterAnAiBuildsAndQuarryWritesNoAiNameItself() throws IOException {
+    // The README and package metadata name the vendor too: the derived system prompts must leave it out.
     Path root = repo("openai+swarm", Map.of("training/handcrafted/a.md", CLEAN,
         "training/handcrafted/b.md", handcrafted("sdk", "How do I close a session?",
-            "Call `close_session`:\n\n```python\nclose_session(session)\n```")));
+            "Call `close_session`:\n\n```python\nclose_session(session)\n```"),
+        "README.md", "# Swarm\n\nSwarm orchestrates agents on OpenAI models.\n",
+        "package.json", "{\"description\": \"Agents for the OpenAI API.\", \"dependencies\": {\"openai\": \"^4\"}}"));
     Path out = dir.resolve("out-swarm");
     CliRun r = CliRun.of("build", root.toString(), "-o", out.toString());
     assertThat(r.code()).as(r.err() + r.out()).isZero();

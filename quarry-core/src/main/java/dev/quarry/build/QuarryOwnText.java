@@ -69,6 +69,14 @@ record QuarryOwnText(QuarryConfig config, Repository repo) {
         }
       });
     }
+    config.templateFiles().forEach((name, path) -> {
+      List<String> bad = check.rejecting(read(Path.of(path)));
+      if (!bad.isEmpty()) {
+        throw new ConfigException(path, 0, "template " + name + " would get its records rejected by the "
+            + "attribution rules: " + String.join(", ", bad), "rephrase the file in templates_dir without AI names "
+            + "or claims");
+      }
+    });
     return new QuarryOwnText(c, r);
   }
 

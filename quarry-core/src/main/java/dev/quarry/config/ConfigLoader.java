@@ -148,8 +148,13 @@ public final class ConfigLoader {
     String hash = Hashing.sha256(canonical(t));
     ExportSettings export = new ExportSettings(strings(t.path("export").get("formats")),
         strings(t.path("export").get("trainers")), text(t.path("export").get("license")));
+    String templatesDir = text(t.get("templates_dir"));
+    Map<String, String> templateFiles = templatesDir == null ? Map.of()
+        : TemplatesDir.bind(name, templatesDir, lines.line("/templates_dir"));
+    // The files' text is part of the configuration: a changed template must change the hash (and the outputs).
+    hash = templateFiles.isEmpty() ? hash : Hashing.sha256(hash + TemplatesDir.fingerprint(templateFiles));
     return new QuarryConfig(name, project, systemPrompt, categories, extractors, validate, dedup, split, train, export,
-        SynthConfig.bind(name, t.path("synth"), lines), hash);
+        SynthConfig.bind(name, t.path("synth"), lines), templateFiles, hash);
   }
 
   private static ValidateSettings validate(String name, JsonNode v) {

@@ -31,6 +31,8 @@ final class ConfigSchema {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("project", Kind.STRING);
     root.put("system_prompt", Kind.STRING);
+    // templates_dir: a folder of <folder>/<name>.txt files replacing bundled templates (see TemplatesDir).
+    root.put("templates_dir", Kind.STRING);
     // sources: a list of {path, name, exclude, extractors} (or plain paths), checked by SourceSpec.read.
     root.put("sources", Kind.ANY);
     root.put("categories", Map.of(ANY_KEY, map(

@@ -21,11 +21,14 @@ import java.util.TreeMap;
  * @param train trainer hyper-parameters
  * @param export export formats, trainers and the dataset card's license
  * @param synth grounded synthesis settings; not configured unless {@code synth:} names an endpoint and a model
+ * @param templateFiles the files of {@code templates_dir:} replacing bundled templates, absolute paths by
+ *     {@code <folder>/<name>} (e.g. {@code functions/ask}); empty when it is not set
  * @param hash SHA-256 of the canonical JSON of the effective configuration
  */
 public record QuarryConfig(String origin, String project, String systemPrompt, List<CategorySpec> categories,
     Map<String, ExtractorSettings> extractors, ValidateSettings validate, DedupSettings dedup,
-    SplitSettings split, TrainSettings train, ExportSettings export, SynthSettings synth, String hash) {
+    SplitSettings split, TrainSettings train, ExportSettings export, SynthSettings synth,
+    Map<String, String> templateFiles, String hash) {
 
   /** The 8 default categories of SPEC §3, in order. */
   public static final List<String> DEFAULT_CATEGORIES = List.of(
@@ -35,6 +38,7 @@ public record QuarryConfig(String origin, String project, String systemPrompt, L
   public QuarryConfig {
     categories = List.copyOf(categories);
     extractors = Collections.unmodifiableMap(new TreeMap<>(extractors));
+    templateFiles = Collections.unmodifiableMap(new TreeMap<>(templateFiles == null ? Map.of() : templateFiles));
   }
 
   /** The built-in configuration: the 8 default categories, every extractor with its defaults. */
@@ -45,13 +49,27 @@ public record QuarryConfig(String origin, String project, String systemPrompt, L
   /** This configuration with other categories (the hash is kept: it identifies the file, not this value). */
   public QuarryConfig withCategories(List<CategorySpec> newCategories) {
     return new QuarryConfig(origin, project, systemPrompt, newCategories, extractors, validate, dedup, split, train,
-        export, synth, hash);
+        export, synth, templateFiles, hash);
   }
 
   /** This configuration with another project name (the hash is kept, as for {@link #withCategories}). */
   public QuarryConfig withProject(String newProject) {
     return new QuarryConfig(origin, newProject, systemPrompt, categories, extractors, validate, dedup, split, train,
-        export, synth, hash);
+        export, synth, templateFiles, hash);
+  }
+
+  /**
+   * The {@code templates_dir:} files replacing templates of {@code folder} (an extractor id, {@code explain} or
+   * {@code system}), absolute paths by template name; empty when none.
+   */
+  public Map<String, String> templateOverrides(String folder) {
+    Map<String, String> out = new TreeMap<>();
+    templateFiles.forEach((k, v) -> {
+      if (k.startsWith(folder + "/")) {
+        out.put(k.substring(folder.length() + 1), v);
+      }
+    });
+    return out;
   }
 
   /** The names of the configured categories, in order. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.ProgressListener;
 import dev.quarry.config.ExtractorSettings;
 import dev.quarry.config.QuarryConfig;
+import dev.quarry.extract.system.SystemPrompts;
 import dev.quarry.model.Example;
 import dev.quarry.model.LineRange;
 import dev.quarry.model.Message;
@@ -11,23 +12,29 @@ import dev.quarry.model.Source;
 import java.util.List;
 
 /**
- * What an extractor needs besides the repository: its settings, the system prompt, category rules, a
+ * What an extractor needs besides the repository: its settings, the system prompts, category rules, a
  * coverage recorder and a progress listener. One context per extractor run; not thread-safe.
  */
 public final class ExtractContext {
   private final QuarryConfig config;
   private final ExtractorSettings settings;
-  private final String systemPrompt;
+  private final SystemPrompts systemPrompts;
   private final Categorizer categorizer;
   private final Coverage coverage;
   private final ProgressListener progress;
 
-  /** A context for one run of extractor {@code settings.id()}. */
+  /** A context for one run of extractor {@code settings.id()}, every record with {@code systemPrompt}. */
   public ExtractContext(QuarryConfig config, ExtractorSettings settings, String systemPrompt, Categorizer categorizer,
       ProgressListener progress) {
+    this(config, settings, SystemPrompts.fixed(systemPrompt), categorizer, progress);
+  }
+
+  /** A context for one run of extractor {@code settings.id()}, each record with one of {@code systemPrompts}. */
+  public ExtractContext(QuarryConfig config, ExtractorSettings settings, SystemPrompts systemPrompts,
+      Categorizer categorizer, ProgressListener progress) {
     this.config = config;
     this.settings = settings;
-    this.systemPrompt = systemPrompt;
+    this.systemPrompts = systemPrompts;
     this.categorizer = categorizer;
     this.coverage = new Coverage(settings.id());
     this.progress = progress;
@@ -43,9 +50,14 @@ public final class ExtractContext {
     return settings;
   }
 
-  /** The system prompt every example starts with. */
+  /** The first system prompt (the one for examples without a record key). */
   public String systemPrompt() {
-    return systemPrompt;
+    return systemPrompts.all().get(0);
+  }
+
+  /** The system prompt of the record keyed {@code key} (its source and first prompt): one style per record. */
+  public String systemPrompt(String key) {
+    return systemPrompts.forKey(settings.id() + "\n" + key);
   }
 
   /** The coverage recorder of this run. */
@@ -77,7 +89,8 @@ public final class ExtractContext {
     String preferred = settings.category();
     Categorizer.Assignment a = categorizer.assign(path, user + "\n" + assistant, defaultCategory, preferred);
     Source source = new Source(settings.id(), repo.name(), path, lines, symbol, repo.commit().orElse(null));
-    Example e = Example.of(List.of(Message.system(systemPrompt), Message.user(user), Message.assistant(assistant)),
+    String system = systemPrompt(path + "#" + symbol + "\n" + user);
+    Example e = Example.of(List.of(Message.system(system), Message.user(user), Message.assistant(assistant)),
         a.category(), language, source).withTags(tags);
     ObjectNode meta = e.metaCopy();
     meta.put("category_rule", a.rule());
@@ -104,7 +117,9 @@ public final class ExtractContext {
     List<Message> all = messages;
     if (messages.isEmpty() || messages.get(0).role() != dev.quarry.model.Role.SYSTEM) {
       all = new java.util.ArrayList<>();
-      all.add(Message.system(systemPrompt));
+      String firstUser = messages.stream().filter(m -> m.role() == dev.quarry.model.Role.USER).findFirst()
+          .map(Message::content).orElse("");
+      all.add(Message.system(systemPrompt(path + "#" + symbol + "\n" + firstUser)));
       all.addAll(messages);
     }
     Source source = new Source(settings.id(), repo.name(), path, lines, symbol, repo.commit().orElse(null));

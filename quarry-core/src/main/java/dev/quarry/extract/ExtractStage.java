@@ -4,13 +4,17 @@ import dev.quarry.ProgressListener;
 import dev.quarry.config.ExtractorSettings;
 import dev.quarry.config.QuarryConfig;
 import dev.quarry.extract.code.CodeExtractor;
+import dev.quarry.extract.code.Templates;
 import dev.quarry.extract.context.ContextComposer;
 import dev.quarry.extract.explain.Explainer;
 import dev.quarry.extract.explain.Knowledge;
+import dev.quarry.extract.system.RepoProfile;
+import dev.quarry.extract.system.SystemPrompts;
 import dev.quarry.io.JsonlLine;
 import dev.quarry.io.JsonlReader;
 import dev.quarry.io.JsonlWriter;
 import dev.quarry.model.Example;
+import dev.quarry.validate.rules.AttributionCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -62,9 +67,26 @@ public final class ExtractStage {
     return s;
   }
 
-  /** The system prompt for {@code repo}: configured, or derived from the project name. */
+  /** The first system prompt for {@code repo}: configured, or the first style derived from the repository. */
   public String systemPrompt(Repository repo) {
-    return config.systemPromptFor(config.projectOr(repo.name()));
+    return systemPrompts(repo).all().get(0);
+  }
+
+  /**
+   * The system prompts for {@code repo}: the configured {@code system_prompt:}, or the styles of template
+   * {@code system/styles} filled from its {@link RepoProfile}, each checked with the attribution rules so that
+   * no AI name enters a prompt Quarry writes (a folder named {@code openai+swarm} gives prompts about
+   * {@code swarm}).
+   */
+  public SystemPrompts systemPrompts(Repository repo) {
+    if (config.systemPrompt() != null) {
+      return SystemPrompts.fixed(config.systemPromptFor(config.projectOr(repo.name())));
+    }
+    AttributionCheck check = AttributionCheck.of(config);
+    Predicate<String> acceptable = t -> check.rejecting(t).isEmpty();
+    String project = check.neutral(config.projectOr(repo.name()), "project");
+    return SystemPrompts.derived(project, RepoProfile.of(repo, acceptable), Templates.of(config, "system"),
+        acceptable, config.systemPromptFor(project));
   }
 
   /**
@@ -78,8 +100,9 @@ public final class ExtractStage {
     // Every extractor's examples get the imports and context they need, then an explanation composed from the
     // repository's own knowledge (one index for all extractors).
     UnaryOperator<Example> context = new ContextComposer(repo);
-    Explainer explainer = new Explainer(Knowledge.of(repo));
+    Explainer explainer = new Explainer(Knowledge.of(repo), Templates.of(config, "explain"));
     UnaryOperator<Example> compose = e -> explainer.explain(context.apply(e));
+    SystemPrompts prompts = systemPrompts(repo);
     List<Output> outputs = new ArrayList<>();
     List<CodeExtractor> code = new ArrayList<>();
     List<ExtractContext> codeContexts = new ArrayList<>();
@@ -88,7 +111,7 @@ public final class ExtractStage {
       if (!s.enabled() || (!only.isEmpty() && !only.contains(x.id()))) {
         continue;
       }
-      ExtractContext ctx = new ExtractContext(config, s, systemPrompt(repo), categorizer, progress);
+      ExtractContext ctx = new ExtractContext(config, s, prompts, categorizer, progress);
       if (x instanceof CodeExtractor c) {
         code.add(c);
         codeContexts.add(ctx);

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Computes the training-data quality figures of a dataset ({@code reports/quality.json}, {@code quarry analyze}):
  * code-only share, reasoning share, imports share, multi-turn share, goal-first share, prompt diversity,
- * verbatim share, span overlap between extractors, leftover placeholders, the top system prompt's share and
+ * verbatim share, span overlap between extractors, leftover placeholders, the top system prompt's share, the
+ * share of answers opening with a sentence many others share ({@link AnswerOpenings}) and
  * Jest mislabels of TypeScript tests — overall and per extractor.
  *
  * <p>Two streaming passes: the first collects the symbol names ({@code source.symbol}) and line spans of every
@@ -60,6 +61,7 @@ public final class QualityAnalyzer {
     Map<String, long[]> imports = new TreeMap<>();
     Set<String> openings = new HashSet<>();
     Map<String, Long> systemPrompts = new HashMap<>();
+    AnswerOpenings answerOpenings = new AnswerOpenings();
     progress.start("quality", -1);
     for (Path in : inputs) {
       try (Stream<Example> s = JsonlReader.examples(in)) {
@@ -76,6 +78,7 @@ public final class QualityAnalyzer {
           }
           openings.add(opening(QualityJudge.firstUser(e)));
           systemPrompts.merge(e.systemPrompt(), 1L, Long::sum);
+          answerOpenings.add(e.finalAnswer());
           progress.advance(1);
         }
       }
@@ -83,7 +86,7 @@ public final class QualityAnalyzer {
     progress.done();
     long top = systemPrompts.values().stream().mapToLong(Long::longValue).max().orElse(0);
     return new QualityReport(inputs.stream().map(Path::toString).toList(), overall, perExtractor, imports,
-        openings.size(), systemPrompts.size(), top, repo != null);
+        openings.size(), systemPrompts.size(), top, repo != null, answerOpenings.answers(), answerOpenings.shared());
   }
 
   /** The first five words, lower case, punctuation dropped. */

@@ -20,10 +20,12 @@ import java.util.TreeMap;
  * @param systemPrompts distinct system prompts
  * @param topSystemPrompt examples carrying the most frequent system prompt
  * @param repositoryKnown whether source files were read (verbatim ratios from spans, test framework from files)
+ * @param answersWithOpening answers with a first sentence of prose
+ * @param sharedOpenings of those, the answers whose first sentence at least 5 % of them share
  */
 public record QualityReport(List<String> inputs, QualityCounts overall, Map<String, QualityCounts> extractors,
     Map<String, long[]> importsByLanguage, long distinctOpenings, long systemPrompts, long topSystemPrompt,
-    boolean repositoryKnown) {
+    boolean repositoryKnown, long answersWithOpening, long sharedOpenings) {
   /** Copies, sorting the maps by key. */
   public QualityReport {
     inputs = List.copyOf(inputs);
@@ -41,6 +43,11 @@ public record QualityReport(List<String> inputs, QualityCounts overall, Map<Stri
     return QualityCounts.share(topSystemPrompt, overall.examples());
   }
 
+  /** The share of answers (with prose) whose first sentence at least 5 % of the answers share. */
+  public double sharedOpeningShare() {
+    return QualityCounts.share(sharedOpenings, answersWithOpening);
+  }
+
   /**
    * The report as JSON:
    * <pre>{@code
@@ -48,6 +55,7 @@ public record QualityReport(List<String> inputs, QualityCounts overall, Map<Stri
    *  "overall": {QualityCounts...},
    *  "prompt_diversity": {"distinct_openings": N, "share": 0-1},
    *  "system_prompts": {"distinct": N, "top_share": 0-1},
+   *  "answer_openings": {"answers": N, "shared": N, "shared_share": 0-1, "threshold": 0.05},
    *  "imports_by_language": {"<lang>": {"code_answers": N, "with_imports": N, "share": 0-1}},
    *  "extractors": {"<id>": {QualityCounts...}}}
    * }</pre>
@@ -62,6 +70,8 @@ public record QualityReport(List<String> inputs, QualityCounts overall, Map<Stri
     o.set("overall", overall.toJson());
     o.putObject("prompt_diversity").put("distinct_openings", distinctOpenings).put("share", promptDiversity());
     o.putObject("system_prompts").put("distinct", systemPrompts).put("top_share", topSystemPromptShare());
+    o.putObject("answer_openings").put("answers", answersWithOpening).put("shared", sharedOpenings)
+        .put("shared_share", sharedOpeningShare()).put("threshold", AnswerOpenings.THRESHOLD);
     ObjectNode langs = o.putObject("imports_by_language");
     importsByLanguage.forEach((l, v) -> langs.putObject(l).put("code_answers", v[0]).put("with_imports", v[1])
         .put("share", QualityCounts.share(v[1], v[0])));

@@ -8,7 +8,6 @@ import dev.quarry.extract.code.Declarations;
 import dev.quarry.extract.code.Declarations.Declaration;
 import dev.quarry.extract.code.Definitions;
 import dev.quarry.extract.code.Draft;
-import dev.quarry.extract.code.Phrasing;
 import dev.quarry.extract.code.Signatures;
 import dev.quarry.extract.code.Snippet;
 import dev.quarry.syntax.Grammar;
@@ -30,11 +29,6 @@ import org.treesitter.TSNode;
  * and structure (methods, collaborators, the pattern its names reveal) and gives the code as written.
  */
 public final class AgentsExtractor extends CodeExtractor {
-  private static final List<String> ASKS = List.of(
-      "Explain how `{name}` in `{path}` works, then implement it.",
-      "How is the {pattern} in `{name}` put together? Walk me through it and write the code.",
-      "Implement `{name}` ({pattern}) the way our agent code does it, and explain the design.",
-      "I need to understand and rebuild `{name}` from `{path}`: what does it do, and what does the code look like?");
   private static final Map<String, String> PATTERNS = patterns();
 
   @Override
@@ -134,7 +128,7 @@ public final class AgentsExtractor extends CodeExtractor {
     v.put("name", d.name());
     v.put("path", file.path());
     v.put("pattern", pattern);
-    String user = Phrasing.fill(file.path() + "#" + d.name(), ASKS, v);
+    String user = run.templates().get("ask").fill(file.path() + "#" + d.name(), v);
     StringBuilder a = new StringBuilder();
     a.append("`").append(d.name()).append("` is ").append(article(pattern)).append(pattern).append(".");
     if (!d.doc().isBlank()) {

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * The template engine of the extractors: finds the template file of a purpose and parses it into a
  * {@link Template}. Built-in files live on the classpath at {@code /dev/quarry/extract/<extractor>/<name>.txt};
  * {@code extractors.<extractor>.templates.<name>: path} in quarry.yaml replaces one (the path is relative to the
- * directory of quarry.yaml). File format: leading lines starting with {@code #} document the purpose and the
+ * directory of quarry.yaml), and so does a file {@code <extractor>/<name>.txt} in {@code templates_dir:}. File format: leading lines starting with {@code #} document the purpose and the
  * placeholders and are ignored; the phrasings follow, separated by lines holding only {@code ---}; each phrasing
  * is trimmed of leading and trailing blank lines. Loaded templates are cached; not thread-safe.
  */
@@ -41,12 +41,20 @@ public final class Templates {
     this.base = base;
   }
 
-  /** The templates of the extractor running in {@code ctx}, with the overrides of its settings. */
+  /**
+   * The templates of the extractor running in {@code ctx}: the files of {@code templates_dir:} for its folder,
+   * then its own {@code extractors.<id>.templates} entries, which win.
+   */
   public static Templates of(ExtractContext ctx) {
-    Map<String, String> overrides = new TreeMap<>();
+    Map<String, String> overrides = new TreeMap<>(ctx.config().templateOverrides(ctx.settings().id()));
     ctx.settings().options().path("templates").fields()
         .forEachRemaining(f -> overrides.put(f.getKey(), f.getValue().asText()));
     return new Templates(ctx.settings().id(), overrides, baseOf(ctx.config()));
+  }
+
+  /** The templates of {@code folder} (e.g. {@code explain}, {@code system}) with the {@code templates_dir:} files. */
+  public static Templates of(QuarryConfig config, String folder) {
+    return new Templates(folder, config.templateOverrides(folder), baseOf(config));
   }
 
   private static Path baseOf(QuarryConfig config) {

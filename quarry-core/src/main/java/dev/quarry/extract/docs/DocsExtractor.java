@@ -6,6 +6,7 @@ import dev.quarry.extract.FenceLanguage;
 import dev.quarry.extract.RepoFile;
 import dev.quarry.extract.Repository;
 import dev.quarry.extract.SkipReason;
+import dev.quarry.extract.code.Templates;
 import dev.quarry.model.Example;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code docs}: one example per {@code ##} or {@code ###} section of Markdown standards and guides. The user
- * asks a question the section answers (phrased from the heading and the document title); the answer is the
- * section as written, with a lead-in naming the document. Sections too thin to teach anything (under
+ * asks the scenario question of a developer with a goal that the section answers (phrased from its heading by
+ * the {@code docs} templates, see {@link Questions}); the answer is the section as written, with a lead-in
+ * naming the document. Sections too thin to teach anything (under
  * {@value #MIN_CHARS} characters of text and no code) or too long to be one answer (over {@value #MAX_CHARS})
  * are coverage skips.
  *
@@ -53,15 +55,17 @@ public final class DocsExtractor implements Extractor {
     List<RepoFile> files = repo.files(globs, exclude).stream()
         .filter(f -> f.extension().equals("md") || f.extension().equals("markdown")).toList();
     String project = ctx.config().projectOr(repo.name());
+    Questions questions = new Questions(Templates.of(ctx));
     ctx.progress().start("docs", files.size());
     return files.stream().flatMap(f -> {
-      List<Example> out = fromFile(repo, ctx, f, project);
+      List<Example> out = fromFile(repo, ctx, f, project, questions);
       ctx.progress().advance(1);
       return out.stream();
     }).onClose(() -> ctx.progress().done());
   }
 
-  private List<Example> fromFile(Repository repo, ExtractContext ctx, RepoFile f, String project) {
+  private List<Example> fromFile(Repository repo, ExtractContext ctx, RepoFile f, String project,
+      Questions questions) {
     ctx.coverage().fileScanned();
     String text;
     try {
@@ -90,7 +94,7 @@ public final class DocsExtractor implements Extractor {
         continue;
       }
       String language = s.codeLanguage().map(FenceLanguage::of).orElse("text");
-      out.add(ctx.example(repo, Questions.ask(f.path(), doc.title(), s, project), Questions.answer(f.path(), doc.title(), s),
+      out.add(ctx.example(repo, questions.ask(f.path(), s, project), questions.answer(f.path(), doc.title(), s),
           language, f.path(), s.lines(), symbol, defaultCategory(), List.of("docs")));
     }
     return out;

@@ -1,50 +1,63 @@
 package dev.quarry.extract.docs;
 
-import dev.quarry.io.Hashing;
+import dev.quarry.extract.code.Template;
+import dev.quarry.extract.code.Templates;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Phrases the question a section answers, from its heading and the document title. Several templates, one
- * chosen by a hash of the path and heading, so the wording varies across a dataset yet never between runs.
+ * Phrases the scenario question a section answers — what a developer with a goal would ask (adding a feature
+ * that touches the topic, fixing a flagged change, doing the activity the heading names) — and the lead-in of
+ * the answer, from the {@code docs} templates: {@code ask-topic}, {@code ask-activity}, {@code ask-question},
+ * {@code answer} and {@code parts}. The question is grounded in the section through its heading (and its parent
+ * heading) and never names the document, so the adapter learns the rule rather than where it is filed. One
+ * phrasing is chosen by a hash of the path and heading, so the wording varies across a dataset yet never
+ * between runs. Not thread-safe (the templates cache).
  */
 final class Questions {
-  private Questions() {}
+  private final Templates templates;
+
+  Questions(Templates templates) {
+    this.templates = templates;
+  }
 
   /**
    * The user's question.
    *
    * @param path the document's path (part of the hash)
-   * @param title the document title, may be empty
    * @param section the section
    * @param project the project name
    */
-  static String ask(String path, String title, Section section, String project) {
+  String ask(String path, Section section, String project) {
+    String key = path + "#" + section.heading();
     String heading = stripPunctuation(section.heading());
-    String topic = section.parent().map(p -> topic(heading) + " (under " + stripPunctuation(p) + ")").orElse(topic(heading));
-    String doc = title.isBlank() ? "our " + documentName(path) : "our " + title.strip();
-    if (section.heading().strip().endsWith("?")) {
-      return section.heading().strip() + " What does " + doc + " say?";
+    Template parts = templates.get("parts");
+    String firstWord = heading.isEmpty() ? "" : heading.split("\\s+")[0].toLowerCase(Locale.ROOT);
+    Set<String> questionWords = Set.copyOf(parts.fillAt(2, Map.of()).lines().map(String::strip).toList());
+    if (section.heading().strip().endsWith("?") || questionWords.contains(firstWord) && heading.contains(" ")) {
+      String q = heading.endsWith("?") ? heading : heading + "?";
+      return templates.get("ask-question").fill(key, Map.of("question", q, "project", project));
     }
-    int variant = (int) (Long.parseLong(Hashing.sha256(path + "#" + section.heading()).substring(0, 8), 16) % 5);
-    switch (variant) {
-      case 0:
-        return "What does " + doc + " say about " + topic + "?";
-      case 1:
-        return "I'm working on " + project + ". What are the rules for " + topic + " in " + doc + "?";
-      case 2:
-        return "How should I handle " + topic + " according to " + doc + "?";
-      case 3:
-        return "Summarize the guidance on " + topic + " from " + doc + ", and how I should apply it.";
-      default:
-        return "Before I open a pull request on " + project + ": what do I need to know about " + topic
-            + " (see " + doc + ")?";
+    String[] words = heading.split("\\s+");
+    // "Writing Python tests" is an activity; "Naming and layout" is a topic whose first noun ends in -ing.
+    boolean activity = firstWord.length() > 5 && firstWord.endsWith("ing") && words.length > 1
+        && !Set.of("and", "or", "&").contains(words[1].toLowerCase(Locale.ROOT)) && section.parent().isEmpty();
+    if (activity) {
+      return templates.get("ask-activity").fill(key, Map.of("activity", lowerFirst(heading), "project", project));
     }
+    String own = properNoun(heading, section.body()) ? heading : topic(heading);
+    String topic = section.parent().map(p -> parts.fillAt(0, Map.of("topic", own, "parent",
+        topic(stripPunctuation(p))))).orElse(own);
+    return templates.get("ask-topic").fill(key, Map.of("topic", topic, "topic_capitalized",
+        Character.toUpperCase(topic.charAt(0)) + topic.substring(1), "project", project));
   }
 
   /** The answer: a short lead-in naming the source, then the section as written. */
-  static String answer(String path, String title, Section section) {
+  String answer(String path, String title, Section section) {
     String doc = title.isBlank() ? documentName(path) : title.strip();
-    return "From \"" + stripPunctuation(section.heading()) + "\" in " + doc + " (`" + path + "`):\n\n" + section.body();
+    return templates.get("answer").fill(path + "#" + section.heading() + "a", Map.of("heading",
+        stripPunctuation(section.heading()), "doc", doc, "path", path)) + "\n\n" + section.body();
   }
 
   /** The heading as a noun phrase inside a sentence: lower-cased first letter unless it is an acronym or code. */
@@ -60,7 +73,21 @@ final class Questions {
     // "Error handling" is sentence case: its first word is an ordinary word. "Microsoft Graph Guidelines" is
     // title case and may start with a name, so it stays as written.
     boolean titleCase = words.length > 1 && Character.isUpperCase(words[1].charAt(0));
-    return code || titleCase ? h : Character.toLowerCase(h.charAt(0)) + h.substring(1);
+    return code || titleCase ? h : lowerFirst(h);
+  }
+
+  /** Whether a one-word heading is a name: the section writes it capitalised mid-sentence and never in lower case. */
+  static boolean properNoun(String heading, String body) {
+    String h = heading.strip();
+    if (h.contains(" ") || h.isEmpty()) {
+      return false;
+    }
+    return java.util.regex.Pattern.compile("[a-z,] " + java.util.regex.Pattern.quote(h) + "\\b").matcher(body).find()
+        && !body.contains(lowerFirst(h));
+  }
+
+  private static String lowerFirst(String h) {
+    return Character.toLowerCase(h.charAt(0)) + h.substring(1);
   }
 
   private static String stripPunctuation(String s) {
@@ -72,13 +99,14 @@ final class Questions {
   }
 
   /** A readable name for a document without a title: {@code docs/error-handling.md} → {@code error handling guide}. */
-  static String documentName(String path) {
+  String documentName(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).replaceFirst("(?i)\\.md$", "");
     if (name.equalsIgnoreCase("README") || name.equalsIgnoreCase("index")) {
       int slash = path.lastIndexOf('/');
       String dir = slash > 0 ? path.substring(0, slash) : "";
       name = dir.isEmpty() ? "project" : dir.substring(dir.lastIndexOf('/') + 1);
     }
-    return name.replace('-', ' ').replace('_', ' ').toLowerCase(Locale.ROOT) + " guide";
+    return templates.get("parts").fillAt(1, Map.of("name",
+        name.replace('-', ' ').replace('_', ' ').toLowerCase(Locale.ROOT)));
   }
 }

@@ -101,6 +101,7 @@ public final class FunctionsExtractor extends CodeExtractor {
     v.put("kind", d.kind());
     v.put("language", languageName(file.grammar()));
     v.put("none", "");
+    v.put("path", file.path());
     String user = run.templates().get("ask").fill(key, v);
     String lead = run.templates().get("answer-lead").fill(key + "a", v);
     String code = Snippet.fence(file.fenceLabel(), Snippet.of(file.tree(), c.first(), c.last()));

@@ -7,7 +7,6 @@ import dev.quarry.extract.code.CodeExtractor;
 import dev.quarry.extract.code.CodeFile;
 import dev.quarry.extract.code.CodeRun;
 import dev.quarry.extract.code.Draft;
-import dev.quarry.extract.code.Phrasing;
 import dev.quarry.extract.code.Snippet;
 import dev.quarry.extract.context.PackageExports;
 import dev.quarry.syntax.Grammar;
@@ -29,12 +28,6 @@ import org.treesitter.TSNode;
 public final class HooksExtractor extends CodeExtractor {
   private Repository exportsRepo;
   private PackageExports packageExports;
-
-  private static final List<String> ASKS = List.of(
-      "How do I use `{name}` from `{path}` in a {framework} component?",
-      "Show me a small {framework} component that uses the `{name}` hook ({path}).",
-      "Give an example of calling `{name}` inside a component{about}.",
-      "I want to use `{name}` in my {framework} UI. What does it take and return? A short example please.");
 
   @Override
   public String id() {
@@ -89,7 +82,7 @@ public final class HooksExtractor extends CodeExtractor {
     v.put("framework", framework);
     v.put("about", h.summary().isEmpty() ? "" : " (" + h.summary() + ")");
     String key = file.path() + "#" + h.name();
-    String user = Phrasing.fill(key, ASKS, v);
+    String user = run.templates().get("ask").fill(key, v);
     String[] component = HookUsage.component(h, origin(file, run), typed,
         typed ? HookResult.of(file, h).or(() -> HookResult.inferred(file, c.first(), h)) : Optional.empty());
     StringBuilder a = new StringBuilder();

@@ -55,6 +55,27 @@ class QualityAnalyzerTest {
   }
 
   @Test
+  void answersOpeningWithASentenceManyOthersShareAreCountedAfterTheirCodeBlocks(@TempDir Path dir) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      String answer = i < 6 ? "Here is an implementation:\\n\\n" + CODE_ONLY
+          : i < 8 ? CODE_ONLY + "\\n\\nHere is an implementation: again." : "Put f" + i + " in a.py. Because.";
+      lines.append(record("q-" + i, "functions", "S1", "Write f" + i, answer));
+    }
+    JsonNode q = figures(dir, lines.toString());
+    assertThat(q.path("answer_openings").path("answers").asInt()).isEqualTo(20);
+    assertThat(q.path("answer_openings").path("shared").asInt()).as("8 open with the same sentence").isEqualTo(8);
+    assertThat(q.path("answer_openings").path("shared_share").asDouble()).isEqualTo(0.4);
+  }
+
+  @Test
+  void anOpeningIsTheFirstProseSentenceOutsideCode() {
+    assertThat(AnswerOpenings.opening("```py\nx = 1. y\n```\n\nIt goes in `a.py`. Then more.")).isEqualTo("It goes in `a.py`.");
+    assertThat(AnswerOpenings.opening("The handler in `a.py`:\n\ncode")).isEqualTo("The handler in `a.py`:");
+    assertThat(AnswerOpenings.opening("```py\nx\n```")).isEmpty();
+  }
+
+  @Test
   void leftoverPlaceholdersAreCounted(@TempDir Path dir) throws IOException {
     JsonNode q = figures(dir, record("q-1", "tests", "S1", "Test that %s is rejected", CODE_ONLY),
         record("q-2", "tests", "S2", "Test make_client", CODE_ONLY));

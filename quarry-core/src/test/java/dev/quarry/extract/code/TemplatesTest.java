@@ -52,7 +52,8 @@ class TemplatesTest {
   void builtInFunctionsTemplatesLoadFromTheClasspath() {
     Templates t = new Templates("functions", Map.of(), Path.of(""));
     assertThat(t.get("ask").variants()).hasSize(4);
-    assertThat(t.get("answer-lead").fill("k", Map.of("none", ""))).isNotNull();
+    assertThat(t.get("answer-lead").fill("k", Map.of("none", "", "name", "f", "kind", "function", "language",
+        "Python", "path", "a.py"))).contains("a.py");
   }
 
   @Test
