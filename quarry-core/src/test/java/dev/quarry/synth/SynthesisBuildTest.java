@@ -59,16 +59,21 @@ class SynthesisBuildTest {
     BuildPipeline.Result r = build(config(""), "out");
     Path out = tmp.resolve("out");
     JsonNode synthesis = json(out.resolve("reports/synthesis.json"));
-    synthesis.path("categories").fields().forEachRemaining(c ->
-        assertThat(c.getValue().path("kept").asLong()).as(c.getKey()).isEqualTo(c.getValue().path("missing").asLong()));
-    assertThat(synthesis.path("categories").size()).isEqualTo(6);
+    long[] missing = {0};
+    synthesis.path("categories").fields().forEachRemaining(c -> {
+      assertThat(c.getValue().path("kept").asLong()).as(c.getKey()).isEqualTo(c.getValue().path("missing").asLong());
+      missing[0] += c.getValue().path("missing").asLong();
+    });
+    // The demo's mined data leaves several categories short (how many follows the extractors).
+    assertThat(synthesis.path("categories").size()).isGreaterThanOrEqualTo(3);
+    assertThat(missing[0]).isGreaterThanOrEqualTo(30);
     // After synthesis, balance reports no deficit left.
     assertThat(json(out.resolve("reports/balance.json")).path("plan").path("categories")).isEmpty();
     // The manifest counts the stage, between combine and balance.
     List<String> stages = iterate(r.counts().fieldNames());
     assertThat(stages.subList(stages.indexOf("combine"), stages.indexOf("combine") + 3))
         .containsExactly("combine", "synthesize", "balance");
-    assertThat(r.counts().path("synthesize").path("kept").asLong()).isEqualTo(57);
+    assertThat(r.counts().path("synthesize").path("kept").asLong()).isEqualTo(missing[0]);
     JsonNode rejected = synthesis.path("totals").path("rejected");
     assertThat(rejected.path("grounding").asLong()).isPositive();
     assertThat(rejected.path("validate:syntax").asLong()).isPositive();
@@ -82,7 +87,7 @@ class SynthesisBuildTest {
     }
     keepForMeasurements(out);
     List<Example> kept = read(out.resolve("work/synthetic.jsonl"));
-    assertThat(kept).hasSize(57).allSatisfy(e -> {
+    assertThat(kept).hasSize((int) missing[0]).allSatisfy(e -> {
       assertThat(e.tags()).contains(Synthesizer.TAG);
       assertThat(e.finalAnswer()).doesNotContain(SynthScript.INVENTED_HOOK).doesNotContain("def clamp(top_k: int ->");
       JsonNode s = e.meta().path("synth");
