@@ -88,7 +88,8 @@ final class BenchCommand implements Runnable {
           .put("files", res.files()).put("bytes", res.bytes()).put("examples", res.examples())
           .put("floor_seconds", res.floorSeconds()).put("floor_mb_per_s", res.floorMbPerSecond())
           .put("extract_seconds", res.extractSeconds()).put("extract_mb_per_s", res.extractMbPerSecond())
-          .put("ratio", res.ratio())));
+          .put("ratio", res.ratio()).put("floor_cpu_seconds", res.floorCpuSeconds())
+          .put("extract_cpu_seconds", res.extractCpuSeconds()).put("cpu_ratio", res.cpuRatio())));
       return QuarryCli.OK;
     }
     terminal.out().printf(Locale.ROOT, "source files %d, %.2f MB; %d examples%n", res.files(), res.bytes() / 1e6,
@@ -97,6 +98,8 @@ final class BenchCommand implements Runnable {
         res.floorMbPerSecond());
     terminal.out().printf(Locale.ROOT, "extract (all extractors): %.2f s, %.2f MB/s = %.0f %% of the floor%n",
         res.extractSeconds(), res.extractMbPerSecond(), 100 * res.ratio());
+    terminal.out().printf(Locale.ROOT, "process CPU time: floor %.2f s, extract %.2f s = %.0f %% of the floor%n",
+        res.floorCpuSeconds(), res.extractCpuSeconds(), 100 * res.cpuRatio());
     return QuarryCli.OK;
   }
 
