@@ -36,12 +36,15 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "synth", mixinStandardHelpOptions = true,
     header = "Fills category deficits with new examples from an OpenAI-compatible model, checked against the repository.",
-    description = {"Plans requests from the deficits of IN against the category targets, asks the model of synth: in",
-        "quarry.yaml (vLLM, Ollama, llama.cpp, TGI, LiteLLM or a cloud endpoint) and keeps only answers that pass",
-        "every validation rule, grounding against the platform's symbols, near-duplicate and decontamination checks.",
-        "IN is a build folder (its work/combined.jsonl, reports/symbols.json, dataset/validation+test) or a JSONL file.",
-        "Answers are cached, so a rerun asks nothing and writes the same bytes. The API key comes only from the",
-        "environment variable synth.api_key_env names. --dry-run prints the plan on stdout and sends no request."})
+    description = {"Plans requests from the deficits of IN against the category targets, asks the",
+        "model of synth: in quarry.yaml (vLLM, Ollama, llama.cpp, TGI, LiteLLM or a cloud",
+        "endpoint) and keeps only answers that pass every validation rule, grounding",
+        "against the platform's symbols, near-duplicate and decontamination checks.",
+        "IN is a build folder (work/combined.jsonl, reports/symbols.json, the held-out",
+        "splits; its manifest names the configuration and repository) or a JSONL file.",
+        "Answers are cached, so a rerun asks nothing and writes the same bytes. The API",
+        "key comes only from the environment variable synth.api_key_env names.",
+        "--dry-run prints the plan on stdout and sends no request."})
 final class SynthCommand implements Callable<Integer> {
   private static final int SHOWN_SEEDS = 8;
   private static final String CACHE = ".quarry-synth-cache";
@@ -52,8 +55,8 @@ final class SynthCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IN", description = "A build folder (quarry build -o) or a dataset JSONL.")
   Path input;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml", description = {"Configuration with synth: and "
-      + "the category targets", "(default: the one a build folder was built with, else ./quarry.yaml)."})
+  @Option(names = {"-c", "--config"}, paramLabel = "quarry.yaml", description = "Configuration with synth: and "
+      + "the category targets (default: the one a build folder was built with, else ./quarry.yaml).")
   Path config;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT.jsonl",
@@ -72,16 +75,16 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "R.json", description = "Write the synthesis report (synthesis.json).")
   Path report;
 
-  @Option(names = "--symbols", paramLabel = "FILE", description = {"Symbol index for grounding (default: IN's "
-      + "reports/symbols.json for a build folder,", "else built from IN), or a .jsonl of records or a folder of them."})
+  @Option(names = "--symbols", paramLabel = "FILE", description = "Symbol index for grounding (default: IN's "
+      + "reports/symbols.json for a build folder, else built from IN), or a .jsonl of records or a folder of them.")
   Path symbols;
 
-  @Option(names = "--repo", paramLabel = "DIR", description = {"The repository, for API map seeds and synth.probes "
-      + "paths", "(default: the one a build folder was built from, else the folder of quarry.yaml)."})
+  @Option(names = "--repo", paramLabel = "DIR", description = "The repository, for API map seeds and synth.probes "
+      + "paths (default: the one a build folder was built from, else the folder of quarry.yaml).")
   Path repo;
 
-  @Option(names = "--held-out", arity = "1..*", paramLabel = "FILE", description = {"Files no kept example may "
-      + "overlap, besides synth.probes", "(default for a build folder: its dataset/validation.jsonl and test.jsonl)."})
+  @Option(names = "--held-out", arity = "1..*", paramLabel = "FILE", description = "Files no kept example may "
+      + "overlap, besides synth.probes (default for a build folder: its dataset/validation.jsonl and test.jsonl).")
   List<Path> heldOut = new ArrayList<>();
 
   @Option(names = "--endpoint", paramLabel = "URL", description = "Overrides synth.endpoint, e.g. http://localhost:11434/v1.")
@@ -96,8 +99,8 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--max-tokens", paramLabel = "N", description = "Overrides synth.max_tokens (0 = no cap).")
   Long maxTokens;
 
-  @Option(names = "--cache", paramLabel = "DIR", description = {"Response cache (default: synth.cache, else "
-      + "IN/.quarry-synth-cache", "for a build folder, the one quarry build uses, or .quarry-synth-cache beside OUT)."})
+  @Option(names = "--cache", paramLabel = "DIR", description = "Response cache (default: synth.cache, else "
+      + "IN/.quarry-synth-cache for a build folder, the one quarry build uses, or .quarry-synth-cache beside OUT).")
   Path cache;
 
   @Mixin
