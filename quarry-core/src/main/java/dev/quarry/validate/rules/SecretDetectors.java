@@ -147,10 +147,11 @@ final class SecretDetectors {
           "(?i)\\bbearer[ \\t]++([A-Za-z0-9._~+/-]{16,}+={0,2})", 1).entropy(3.0),
       SecretDetector.context("basic-auth", "gitleaks:curl-auth-header,gitleaks:curl-auth-user", "basic",
           "(?i)authorization[\"']?\\s*[:=,]\\s*[\"']?basic[ \\t]++([A-Za-z0-9+/]{12,}+={0,2})", 1),
-      // .env and compose files: unquoted, short or with any punctuation (&#!), upper-case names only.
+      // .env and compose files: unquoted, short or with any punctuation (&#!), upper-case names only; also inline
+      // after a space ("set DB_PASSWORD=… first").
       SecretDetector.context("env-password", "gitleaks:generic-api-key",
           "pass,pwd,secret,token,key,credential",
-          "(?m)^[ \\t]*+(?:-[ \\t]++)?(?:export[ \\t]++)?[\"']?[A-Z0-9_]*(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS(?![A-Z])|SECRET|TOKEN|"
+          "(?m)(?:^[ \\t]*+(?:-[ \\t]++)?(?:export[ \\t]++)?|(?<=[ \\t(]))[\"']?[A-Z0-9_]*(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS(?![A-Z])|SECRET|TOKEN|"
               + "API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|CREDENTIALS?)[A-Z0-9_]*+[\"']?[ \\t]*+[=:][ \\t]*+[\"']?"
               + "([^\\s\"'`]{6,}+)", 1),
       // YAML, INI, TOML and properties files: a lower- or mixed-case name, an unquoted value to the end of the

@@ -74,6 +74,14 @@ class SecretsRuleTest {
   }
 
   @Test
+  void anEnvAssignmentInsideAProseLineIsCaught() {
+    String value = Long.toString(System.nanoTime(), 36) + "Qx";
+    assertThat(h.answer("You are an engineer. DB_PASSWORD=" + value + " is set.")).extracting(Finding::rule)
+        .containsExactly("secrets");
+    assertThat(h.answer("Read DB_PASSWORD from the environment.")).isEmpty();
+  }
+
+  @Test
   void neverQuotesTheSecretOnlyAFingerprint() {
     for (String s : Fake.all()) {
       List<Finding> f = h.answer("value: \"" + s + "\" and token=\"" + s + "\"");
