@@ -28,7 +28,8 @@ public final class Executor {
   private static final Pattern JS_NO_MODULE = Pattern.compile("Cannot find (?:package|module) '([^']+)'");
   private static final Pattern PYTEST_SUMMARY = Pattern.compile("(?m)^(?:FAILED|ERROR) .*$");
   private static final Pattern PYTEST_E = Pattern.compile("(?m)^E +\\S.*$");
-  private static final Pattern FRAME = Pattern.compile("(?m)^(\\S+\\.py):\\d+: in |^\\s*File \"([^\"]+)\", line \\d+");
+  private static final Pattern FRAME = Pattern.compile(
+      "(?m)^(\\S+\\.py):\\d+: in |^(?:E)?\\s*File \"([^\"]+)\", line \\d+");
   static final Set<Grammar> PYTHON = Set.of(Grammar.PYTHON);
   static final Set<Grammar> SCRIPT = Set.of(Grammar.JAVASCRIPT, Grammar.TYPESCRIPT, Grammar.TSX);
 
@@ -82,7 +83,7 @@ public final class Executor {
     Optional<Path> conftest = conftest(e, repo);
     List<String> roots = pythonRoots(e, repo);
     String conf = conftest.map(Executor::read).orElse("");
-    List<String> keyParts = new ArrayList<>(List.of("execute/py2", String.join(" ", cmd), String.join(":", roots),
+    List<String> keyParts = new ArrayList<>(List.of("execute/py3", String.join(" ", cmd), String.join(":", roots),
         version("python", List.of(settings.python(), "--version")), settings.limits().toString(), conf,
         repoIdentity(e, repo)));
     files.forEach(f -> keyParts.addAll(List.of(f.name(), f.code())));

@@ -51,6 +51,7 @@ class ExecuteRuleTest {
     repo = worldWritable(Files.createTempDirectory("quarry-exec-repo-"));
     Files.createDirectories(repo.resolve("lib"));
     Files.writeString(repo.resolve("lib/acme_util.py"), "def double(x):\n    return 2 * x\n");
+    Files.writeString(repo.resolve("lib/newer_syntax.py"), "try:\n    pass\nexcept ValueError, TypeError:\n    pass\n");
     share(repo);
     // Outside /tmp (which the sandbox replaces) and world-writable: only the read-only mounts protect it.
     Files.createDirectories(Path.of("target"));
@@ -98,6 +99,8 @@ class ExecuteRuleTest {
             + open.resolve("victim.txt") + "').write_text('pwned')\n    pathlib.Path('" + open.resolve("new.txt")
             + "').write_text('pwned')\n")),
         example("repo", py("from acme_util import double\n\n\ndef test_double() -> None:\n    assert double(2) == 4\n")),
+        example("repo-broken", py("from newer_syntax import nothing\n\n\ndef test_it() -> None:\n"
+            + "    assert nothing\n")),
         example("no-test", py("def add(a: int, b: int) -> int:\n    return a + b\n")),
         example("missing", py("import quarry_surely_missing_pkg\n\n\ndef test_it() -> None:\n"
             + "    assert quarry_surely_missing_pkg\n")));
@@ -134,6 +137,9 @@ class ExecuteRuleTest {
     assertThat(ex.get("network").path("output").asText()).contains("Network is unreachable");
     assertThat(ex.get("escape").path("status").asText()).isEqualTo("failed");
     assertThat(ex.get("escape").path("output").asText()).contains("Read-only file system");
+    assertThat(ex.get("repo-broken").path("status").asText()).as("the repository, not the example, fails to import")
+        .isEqualTo("skipped");
+    assertThat(ex.get("repo-broken").path("reason").asText()).contains("does not import here");
     assertThat(ex.get("no-test").path("status").asText()).isEqualTo("skipped");
     assertThat(ex.get("no-test").path("reason").asText()).isEqualTo("no test in the answer");
     assertThat(ex.get("missing").path("status").asText()).isEqualTo("skipped");
@@ -146,7 +152,7 @@ class ExecuteRuleTest {
     assertThat(counts.path("passed").asLong()).isEqualTo(2);
     assertThat(counts.path("failed").asLong()).isEqualTo(3);
     assertThat(counts.path("timeout").asLong()).isEqualTo(1);
-    assertThat(counts.path("skipped").asLong()).isEqualTo(2);
+    assertThat(counts.path("skipped").asLong()).isEqualTo(3);
     assertThat(counts.path("by_extractor").path("functions").path("passed").asLong()).isEqualTo(2);
   }
 
