@@ -68,7 +68,7 @@ class SynthesisBuildTest {
     List<String> stages = iterate(r.counts().fieldNames());
     assertThat(stages.subList(stages.indexOf("combine"), stages.indexOf("combine") + 3))
         .containsExactly("combine", "synthesize", "balance");
-    assertThat(r.counts().path("synthesize").path("kept").asLong()).isEqualTo(57);
+    assertThat(r.counts().path("synthesize").path("kept").asLong()).isEqualTo(54);
     JsonNode rejected = synthesis.path("totals").path("rejected");
     assertThat(rejected.path("grounding").asLong()).isPositive();
     assertThat(rejected.path("validate:syntax").asLong()).isPositive();
@@ -82,7 +82,7 @@ class SynthesisBuildTest {
     }
     keepForMeasurements(out);
     List<Example> kept = read(out.resolve("work/synthetic.jsonl"));
-    assertThat(kept).hasSize(57).allSatisfy(e -> {
+    assertThat(kept).hasSize(54).allSatisfy(e -> {
       assertThat(e.tags()).contains(Synthesizer.TAG);
       assertThat(e.finalAnswer()).doesNotContain(SynthScript.INVENTED_HOOK).doesNotContain("def clamp(top_k: int ->");
       JsonNode s = e.meta().path("synth");
