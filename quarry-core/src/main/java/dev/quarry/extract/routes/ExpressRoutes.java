@@ -41,7 +41,8 @@ final class ExpressRoutes {
   /** Pre-pass: the mounts of a file calling {@code use}. */
   static void mounts(CodeFile f, Modules modules, Mounts mounts) {
     Set<String> routers = routers(f).keySet();
-    defaultExport(f).ifPresent(v -> mounts.alias(new RouterRef(f.path(), v), new RouterRef(f.path(), JsImports.DEFAULT)));
+    defaultExport(f).ifPresent(v -> mounts.alias(new RouterRef(f.path(), v),
+        new RouterRef(f.path(), JsImports.DEFAULT)));
     SourceTree.walk(f.root(), n -> {
       if (n.getType().equals("call_expression")) {
         useCall(f, n, routers, modules, mounts);
@@ -450,7 +451,8 @@ final class ExpressRoutes {
             out.putIfAbsent(f.text(d.getChildByFieldName("name")), st);
         case "lexical_declaration", "variable_declaration" -> {
           for (TSNode v : SourceTree.namedChildren(d)) {
-            if (v.getType().equals("variable_declarator") && v.getChildByFieldName("name").getType().equals("identifier")) {
+            if (v.getType().equals("variable_declarator")
+                && v.getChildByFieldName("name").getType().equals("identifier")) {
               out.putIfAbsent(f.text(v.getChildByFieldName("name")), st);
             }
           }
