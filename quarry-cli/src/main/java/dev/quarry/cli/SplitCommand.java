@@ -46,7 +46,7 @@ final class SplitCommand implements Callable<Integer> {
   Long seed;
 
   @Option(names = "--decontaminate", description = "Then drop from validation and test the records that share "
-      + "13-word n-grams with train (20 % of their n-grams or more).")
+      + "13-word n-grams with train (20 %% of their n-grams or more).")
   boolean decontaminate;
 
   @Option(names = "--report", paramLabel = "R.json", description = "Write the split report here.")
