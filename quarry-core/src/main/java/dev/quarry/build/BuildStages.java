@@ -258,7 +258,7 @@ final class BuildStages {
     String name = u.source().name();
     if (u.repo() == null) {
       Map<String, String> in = Map.of("file", dev.quarry.io.Hashing.sha256(u.source().path()), "name", name);
-      return stages.run("extract:" + name, List.of(), in, List.of(dir), () -> importRecords(u, dir));
+      return stages.run("extract:" + name, List.of(), in, List.of(dir), () -> importRecords(u, dir, new ExtractionRedactor(u.source().config())));
     }
     Map<String, String> in = new TreeMap<>();
     in.put("repository", Fingerprint.repository(u.repo()));
@@ -281,10 +281,11 @@ final class BuildStages {
 
   /**
    * Copies a record file's records, converted to Quarry records, into {@code dir/import.jsonl}; an import
-   * provenance names the source. A line that cannot be converted stops the build naming the file and line (as
+   * provenance names the source, and secrets are redacted as in extraction, so no credential is in clear even in
+   * {@code extracted/}. A line that cannot be converted stops the build naming the file and line (as
    * {@code quarry import} does): a hand-written set is small and every record of it is meant to be kept.
    */
-  private static ObjectNode importRecords(Unit u, Path dir) throws IOException {
+  private static ObjectNode importRecords(Unit u, Path dir, ExtractionRedactor redactor) throws IOException {
     Files.createDirectories(dir);
     long n = 0;
     try (dev.quarry.io.JsonlWriter w = dev.quarry.io.JsonlWriter.open(dir.resolve("import.jsonl"));
@@ -302,7 +303,7 @@ final class BuildStages {
                 new dev.quarry.model.Source(s.extractor(), u.source().name(), s.path(), s.lines(), s.symbol(),
                     s.commit()), e.tags(), e.meta(), e.extra());
           }
-          w.write(e);
+          w.write(redactor.apply(e)); // a secret in a record file is redacted before the copy is written
         }
         n++;
       }
