@@ -93,6 +93,9 @@ public final class ValidateStage {
         || config.validate().options().path(r.id()).path("enabled").asBoolean(false)).toList();
     ActiveRules rules = ActiveRules.of(config, registry);
     RuleContext ctx = new RuleContext(config);
+    if (dev.quarry.validate.rules.AttributionIntegrations.wanted(ctx)) {
+      integrations(inputs, ctx);
+    }
     ctx.run(repository, cache);
     List<Redactor> redactors = new ArrayList<>();
     rules.active().forEach(a -> {
@@ -139,6 +142,26 @@ public final class ValidateStage {
       }
     }
     return tally.report(inputs.stream().map(Path::toString).toList(), log, config.validate().mentions());
+  }
+
+  /**
+   * One read of the inputs before validating, for {@code allow-in-code}: the AI products the run's code names,
+   * so that prose about those integrations is judged like the code ({@link
+   * dev.quarry.validate.rules.AttributionIntegrations}).
+   */
+  private static void integrations(List<Path> inputs, RuleContext ctx) {
+    dev.quarry.validate.rules.AttributionIntegrations.Collector c =
+        dev.quarry.validate.rules.AttributionIntegrations.collector(ctx);
+    for (Path input : inputs) {
+      try (Stream<JsonlLine> lines = JsonlReader.read(input)) {
+        lines.forEach(l -> {
+          if (l instanceof JsonlLine.Parsed p) {
+            c.add(p.example());
+          }
+        });
+      }
+    }
+    c.install();
   }
 
   /** The verdict on a parsed line, with the JSON to write when it is rejected (redacted on the worker). */

@@ -28,9 +28,23 @@ final class AttributionScan {
    * @param field the field's index in {@link RecordStrings#of}
    * @param start original offset in that field where it starts
    * @param end original end offset (exclusive)
+   * @param surface whether a mention names a product's surface: the next word is one of {@link #SURFACES}
+   *     ("Claude Desktop", "the GitHub Copilot extension", "the Gemini API")
    */
   record Hit(Kind kind, String what, String written, String location, boolean inCode, int field, int start,
-      int end) {}
+      int end, boolean surface) {
+    Hit(Kind kind, String what, String written, String location, boolean inCode, int field, int start, int end) {
+      this(kind, what, written, location, inCode, field, start, end, false);
+    }
+  }
+
+  /** Words that, right after a product name, make it a surface a platform integrates with, not an author. */
+  static final java.util.Set<String> SURFACES = java.util.Set.of("desktop", "extension", "extensions", "plugin",
+      "plugins", "app", "apps", "api", "apis", "sdk", "sdks", "client", "clients", "cli", "provider", "providers",
+      "integration", "integrations", "endpoint", "endpoints", "server", "servers");
+
+  private static final java.util.regex.Pattern NEXT_WORD =
+      java.util.regex.Pattern.compile("\\A[*_`]*(?:['’]s)?[*_`'’\"]*\\s+[*_`'’\"]*([A-Za-z]+)");
 
   private static final java.util.regex.Pattern SHAREGPT_ROLE =
       java.util.regex.Pattern.compile("meta\\.original\\.conversations\\[\\d+]\\.from");
@@ -55,27 +69,77 @@ final class AttributionScan {
         boolean code = f.key() || f.kind() == RecordStrings.Kind.SOURCE || f.kind() == RecordStrings.Kind.TAG
             || f.kind() == RecordStrings.Kind.LANGUAGE || f.kind() == RecordStrings.Kind.CATEGORY;
         for (Hit h : text(f.text(), code, v)) {
-          out.add(new Hit(h.kind(), h.what(), h.written(), f.at(h.start()), h.inCode(), i, h.start(), h.end()));
+          out.add(new Hit(h.kind(), h.what(), h.written(), f.at(h.start()), h.inCode(), i, h.start(), h.end(),
+              h.surface()));
         }
       }
-      return List.copyOf(aboutItsCode(out));
+      return List.copyOf(aboutItsCode(out, AttributionIntegrations.of(ctx)));
     });
   }
 
   /**
-   * Prose mentions of a record whose own code names an AI product (an import, a model id, its source path or
-   * symbol) are about that integration ("This example calls the OpenAI client" beside {@code import openai}), so
-   * they count as code for {@code allow-in-code}; a record whose code names none keeps its prose mentions.
+   * The terms {@code e}'s code names (mentions in code, before any prose is counted as about that code), for
+   * {@link AttributionIntegrations}; computed without the per-example cache.
    */
-  private static List<Hit> aboutItsCode(List<Hit> hits) {
-    boolean integration = hits.stream().anyMatch(h -> h.kind() == Kind.MENTION && h.inCode());
-    if (!integration) {
-      return hits;
+  static java.util.Set<String> namedInCode(Example e, RuleContext ctx) {
+    AttributionVocabulary v = ctx.shared("attribution.vocabulary", () -> AttributionVocabulary.of(ctx.settings()));
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    List<RecordStrings.Field> fields = RecordStrings.of(e);
+    for (RecordStrings.Field f : fields) {
+      if (f.kind() == RecordStrings.Kind.SOURCE || f.location().startsWith("meta.")) {
+        // A path or symbol naming a product is no evidence that the platform's code integrates it.
+        continue;
+      }
+      boolean code = f.key() || f.kind() == RecordStrings.Kind.TAG || f.kind() == RecordStrings.Kind.LANGUAGE
+          || f.kind() == RecordStrings.Kind.CATEGORY;
+      for (Hit h : text(f.text(), code, v)) {
+        if (h.kind() == Kind.MENTION && h.inCode()) {
+          out.add(h.what().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
     }
+    return out;
+  }
+
+  /**
+   * Prose mentions that are about an integration count as code for {@code allow-in-code}: in a record whose own
+   * code names an AI product (an import, a model id, its source path or symbol: "This example calls the OpenAI
+   * client" beside {@code import openai}), every prose mention; elsewhere, a prose mention of a product that the
+   * run's code integrates ({@code integrations}, from {@link AttributionIntegrations}), one naming a product's
+   * surface ("the GitHub Copilot extension", "Claude Desktop's config file", "the Gemini API"), and any other of
+   * the same product ({@link #family}) in a record that names its surface. Attributions are never changed.
+   */
+  private static List<Hit> aboutItsCode(List<Hit> hits, java.util.Set<String> integrations) {
+    boolean integration = hits.stream().anyMatch(h -> h.kind() == Kind.MENTION && h.inCode());
+    java.util.Set<String> evidence = new java.util.HashSet<>();
+    integrations.forEach(t -> evidence.addAll(family(t)));
+    hits.stream().filter(h -> h.kind() == Kind.MENTION && h.surface()).forEach(h -> evidence.addAll(family(h.what())));
     List<Hit> out = new ArrayList<>(hits.size());
     for (Hit h : hits) {
-      out.add(h.kind() == Kind.MENTION && !h.inCode()
-          ? new Hit(h.kind(), h.what(), h.written(), h.location(), true, h.field(), h.start(), h.end()) : h);
+      boolean about = h.kind() == Kind.MENTION && !h.inCode()
+          && (integration || h.surface() || !java.util.Collections.disjoint(family(h.what()), evidence));
+      out.add(about ? new Hit(h.kind(), h.what(), h.written(), h.location(), true, h.field(), h.start(), h.end(),
+          h.surface()) : h);
+    }
+    return out;
+  }
+
+  /** Words of a name that are no product of their own ("AI", "Chat", "Pro", a maker's name, a version). */
+  private static final java.util.Set<String> NOT_A_PRODUCT = java.util.Set.of("ai", "chat", "code", "pro", "api",
+      "cli", "agent", "studio", "large", "small", "medium", "ultra", "flash", "nano", "advanced", "assist", "ide",
+      "edits", "workspace", "command", "developer", "editor", "bot", "google", "microsoft", "meta", "amazon",
+      "github", "sourcegraph", "xai", "replit", "bing", "#", "-#", "#.#", "q");
+
+  /**
+   * The product a mentioned term belongs to, as its distinctive words ("Copilot Chat" and "GitHub Copilot" share
+   * {@code copilot}; "Gemini Pro" and "Google Gemini" share {@code gemini}).
+   */
+  static java.util.Set<String> family(String term) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : term.toLowerCase(java.util.Locale.ROOT).split("[\\s_]+")) {
+      if (!w.isEmpty() && !NOT_A_PRODUCT.contains(w)) {
+        out.add(w);
+      }
     }
     return out;
   }
@@ -123,10 +187,17 @@ final class AttributionScan {
     for (TermMatcher.Match n : outermost(names)) {
       int from = f.origin(n.start());
       int to = f.origin(n.end() - 1) + 1;
-      out.add(new Hit(Kind.MENTION, n.term(), snippet(s, from, to), "", cc.inCode(from, to), -1, from, to));
+      out.add(new Hit(Kind.MENTION, n.term(), snippet(s, from, to), "", cc.inCode(from, to), -1, from, to,
+          surface(s, to)));
     }
     out.sort(java.util.Comparator.comparingInt(Hit::start));
     return out;
+  }
+
+  /** Whether the word after a mention ending at {@code to} (past closing emphasis, a possessive) is a surface. */
+  private static boolean surface(String s, int to) {
+    java.util.regex.Matcher m = NEXT_WORD.matcher(s.substring(Math.min(to, s.length()), Math.min(s.length(), to + 40)));
+    return m.find() && SURFACES.contains(m.group(1).toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Whether a context word is written disguised (markup, escapes, invisible or non-ASCII characters). */
