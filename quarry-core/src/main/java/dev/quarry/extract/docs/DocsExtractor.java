@@ -17,20 +17,24 @@ import java.util.stream.Stream;
  * {@code docs}: one example per {@code ##} or {@code ###} section of Markdown standards and guides. The user
  * asks the scenario question of a developer with a goal that the section answers (phrased from its heading by
  * the {@code docs} templates, see {@link Questions}); the answer is the section as written, with a lead-in
- * naming the document. Sections too thin to teach anything (under
+ * naming the document. MDX is read through {@link MdxText} and reStructuredText through {@link RstText}, so
+ * their sections are found as Markdown's are. Sections too thin to teach anything (under
  * {@value #MIN_CHARS} characters of text and no code) or too long to be one answer (over {@value #MAX_CHARS})
  * are coverage skips.
  *
  * <p>Files: {@code paths} when configured, else the Markdown of {@code .platform/standards/**}, any
- * {@code docs/**} folder, README files, contributor and developer guides ({@code CONTRIBUTING.md},
+ * {@code docs/**} folder ({@code .md}, {@code .mdx}, {@code .rst}), README files ({@code .md}, {@code .rst}),
+ * contributor and developer guides ({@code CONTRIBUTING.md},
  * {@code development.md}, {@code DEVELOPMENT.md}, {@code HACKING.md}, {@code ARCHITECTURE.md},
  * {@code *guide*.md}) and any folder whose name contains {@code standards}.
  */
 public final class DocsExtractor implements Extractor {
   /** The default file globs. */
-  public static final List<String> DEFAULT_PATHS = List.of(".platform/standards/**/*.md", "**/docs/**/*.{md,mdx}",
-      "**/{README,Readme,readme}.md", "**/{CONTRIBUTING,contributing}.md", "**/{development,DEVELOPMENT,Development}.md",
+  public static final List<String> DEFAULT_PATHS = List.of(".platform/standards/**/*.md", "**/docs/**/*.{md,mdx,rst}",
+      "**/{README,Readme,readme}.{md,rst}", "**/{CONTRIBUTING,contributing}.md", "**/{development,DEVELOPMENT,Development}.md",
       "**/{HACKING,ARCHITECTURE,architecture}.md", "**/*{guide,Guide,GUIDE}*.md", "**/*standards*/**/*.md");
+  /** The file extensions read: Markdown, MDX and reStructuredText. */
+  static final java.util.Set<String> FORMATS = java.util.Set.of("md", "markdown", "mdx", "rst");
   /** A section needs at least this many characters, unless it has a code block. */
   static final int MIN_CHARS = 120;
   /** A section longer than this is not one answer. */
@@ -53,7 +57,7 @@ public final class DocsExtractor implements Extractor {
     // Hand-written conversations are the handcrafted extractor's, even under a "standards" folder.
     exclude.addAll(dev.quarry.extract.handcrafted.HandcraftedExtractor.DEFAULT_PATHS);
     List<RepoFile> files = repo.files(globs, exclude).stream()
-        .filter(f -> f.extension().equals("md") || f.extension().equals("markdown")).toList();
+        .filter(f -> FORMATS.contains(f.extension())).toList();
     String project = ctx.config().projectOr(repo.name());
     Questions questions = new Questions(Templates.of(ctx));
     ctx.progress().start("docs", files.size());
@@ -74,7 +78,11 @@ public final class DocsExtractor implements Extractor {
       ctx.coverage().skip(f.path(), null, SkipReason.UNREADABLE, String.valueOf(e.getMessage()));
       return List.of();
     }
-    MarkdownDoc doc = MarkdownDoc.parse(text);
+    MarkdownDoc doc = MarkdownDoc.parse(switch (f.extension()) {
+      case "mdx" -> MdxText.toMarkdown(text);
+      case "rst" -> RstText.toMarkdown(text);
+      default -> text;
+    });
     if (doc.sections().isEmpty()) {
       ctx.coverage().skip(f.path(), null, SkipReason.NO_CANDIDATES, "no ## or ### sections");
       return List.of();
