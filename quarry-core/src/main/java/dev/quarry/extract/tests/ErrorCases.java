@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * Which tests of one file check an error case (a name or title saying error, invalid, missing, fails, raises,
  * rejects, not found, a 4xx status, or a body asserting {@code pytest.raises}, {@code assertRaises},
  * {@code assertThrows}, {@code toThrow}, {@code rejects}), and the happy-path test each one follows up: the
- * first earlier-or-later test of the same file, not itself an error case, whose resolved code under test is the
- * same. Each test is in at most one pair; pairs are chosen in document order, so the result is deterministic.
+ * first test of the same file, not itself an error case, with the same key: the same resolved code under test,
+ * or, when neither resolves, the same enclosing test class or describe block. Each test is in at most one pair; pairs are chosen in document order, so the result is deterministic.
  */
 final class ErrorCases {
   private static final Pattern NAME = Pattern.compile(
@@ -31,7 +31,7 @@ final class ErrorCases {
    * For each test index, the index of the error-case test that follows it up, when there is one.
    *
    * @param error whether each test checks an error case
-   * @param targets each test's resolved code under test ({@code path#name}), or empty when unresolved
+   * @param targets each test's key (its code under test, else its class or suite), or empty when it has none
    * @param eligible whether each test may be a follow-up answer (within the size limits, parsed without error)
    */
   static TreeMap<Integer, Integer> pairs(List<Boolean> error, List<Optional<String>> targets,

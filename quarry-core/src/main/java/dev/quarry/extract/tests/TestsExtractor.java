@@ -97,8 +97,13 @@ public final class TestsExtractor extends CodeExtractor {
       eligible.add(!c.first().hasError() && !c.last().hasError() && n <= run.limits().maxLines()
           && n >= run.limits().minLines());
     }
-    Map<Integer, Integer> pairs = ErrorCases.pairs(error,
-        targets.stream().map(d -> d.map(x -> x.path() + "#" + x.name())).toList(), eligible);
+    List<Optional<String>> keys = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      List<String> scope = ((TestCase) found.get(i).data()).scope();
+      keys.add(targets.get(i).map(x -> x.path() + "#" + x.name())
+          .or(() -> scope.isEmpty() ? Optional.empty() : Optional.of("scope " + String.join(" > ", scope))));
+    }
+    Map<Integer, Integer> pairs = ErrorCases.pairs(error, keys, eligible);
     List<Candidate<?>> out = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       Candidate<?> c = found.get(i);
