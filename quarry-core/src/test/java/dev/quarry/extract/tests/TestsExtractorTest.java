@@ -58,6 +58,16 @@ class TestsExtractorTest {
   }
 
   @Test
+  void withoutAResolvedTargetTheErrorCaseTestOfTheSameClassIsTheFollowUp() {
+    var r = ExtractorFixture.run(tests, "tests/errorcase");
+    Example happy = r.bySymbol("TestItems.test_create_item");
+    assertThat(happy.meta().get("code_under_test").asText()).isEmpty();
+    assertThat(happy.messages()).hasSize(5);
+    assertThat(happy.messages().get(4).content())
+        .contains("class TestItems:\n    def test_create_item_rejects_a_blank_name(self, client):");
+  }
+
+  @Test
   void testsOfDifferentTargetsWithoutAnErrorCaseStaySingleTurn() {
     var r = ExtractorFixture.run(tests, "tests/errorcase");
     assertThat(r.bySymbol("test_format_name_joins_first_and_last").messages()).hasSize(3);
