@@ -8,6 +8,7 @@ import dev.quarry.extract.Repository;
 import dev.quarry.extract.SkipReason;
 import dev.quarry.model.Example;
 import dev.quarry.model.LineRange;
+import dev.quarry.model.Message;
 import dev.quarry.syntax.Grammar;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -199,8 +200,12 @@ public abstract class CodeExtractor implements Extractor {
       return Optional.empty();
     }
     return draft(file, c, run).map(d -> {
-      Example e = run.ctx().example(run.repo(), d.user(), d.assistant(), d.language(), file.path(), lines,
-          c.symbol(), defaultCategory(), d.tags());
+      Example e = d.followUps().isEmpty()
+          ? run.ctx().example(run.repo(), d.user(), d.assistant(), d.language(), file.path(), lines, c.symbol(),
+              defaultCategory(), d.tags())
+          : run.ctx().example(run.repo(), conversation(d),
+              run.ctx().categorize(file.path(), d.user() + "\n" + d.assistant(), defaultCategory(), null),
+              d.language(), file.path(), lines, c.symbol(), d.tags());
       if (d.meta().isEmpty()) {
         return e;
       }
@@ -210,6 +215,12 @@ public abstract class CodeExtractor implements Extractor {
       }
       return e.withMeta(meta);
     });
+  }
+
+  private static List<Message> conversation(Draft d) {
+    List<Message> all = new ArrayList<>(List.of(Message.user(d.user()), Message.assistant(d.assistant())));
+    all.addAll(d.followUps());
+    return all;
   }
 
   private static boolean hasError(Candidate<?> c) {

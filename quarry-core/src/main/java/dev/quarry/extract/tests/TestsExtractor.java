@@ -8,6 +8,8 @@ import dev.quarry.extract.code.Definition;
 import dev.quarry.extract.code.Draft;
 import dev.quarry.extract.code.Template;
 import dev.quarry.extract.code.Snippet;
+import dev.quarry.model.LineRange;
+import dev.quarry.model.Message;
 import dev.quarry.syntax.Grammar;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,9 @@ import java.util.TreeMap;
  * count can be checked against the test runner's. The request names the code under test (resolved through
  * what the test asserts on and calls, through the test file's imports) with its signature and the framework
  * detected from the file's imports; the answer is the test as written with the file's imports and helpers it
- * uses, inside its class or its real describe blocks and their hooks. Prompts and leads are templates
+ * uses, inside its class or its real describe blocks and their hooks. When the same file has an error-case test
+ * of the same code under test, the example gets a second turn asking for that case, answered by that test.
+ * Prompts and leads are templates
  * ({@code /dev/quarry/extract/tests/*.txt}).
  */
 public final class TestsExtractor extends CodeExtractor {
@@ -65,21 +69,57 @@ public final class TestsExtractor extends CodeExtractor {
     return true;
   }
 
+  /**
+   * A test to write an example for, with its resolved code under test and the error-case test of the same file
+   * and target that answers its follow-up turn, when there is one (see {@link ErrorCases}).
+   */
+  private record Planned(TestCase test, Optional<Definition> target, Optional<Candidate<?>> followUp) {}
+
   @Override
   protected List<Candidate<?>> candidates(CodeFile file, CodeRun run) {
-    return switch (file.grammar()) {
+    List<Candidate<?>> found = switch (file.grammar()) {
       case PYTHON -> PythonTests.tests(file);
       case JAVASCRIPT, TYPESCRIPT, TSX -> JsTests.tests(file);
       case JAVA -> JUnitTests.tests(file);
       default -> List.of();
     };
+    Preamble preamble = Preamble.of(file);
+    TargetResolver resolver = new TargetResolver(run.modules());
+    List<Optional<Definition>> targets = new ArrayList<>();
+    List<Boolean> error = new ArrayList<>();
+    List<Boolean> eligible = new ArrayList<>();
+    for (Candidate<?> c : found) {
+      TestCase t = (TestCase) c.data();
+      targets.add(resolver.resolve(file, t, preamble));
+      error.add(ErrorCases.isErrorCase(t, Snippet.of(file.tree(), c.first(), c.last())));
+      LineRange lines = file.tree().lines(c.first(), c.last());
+      int n = lines.last() - lines.first() + 1;
+      eligible.add(!c.first().hasError() && !c.last().hasError() && n <= run.limits().maxLines()
+          && n >= run.limits().minLines());
+    }
+    List<Optional<String>> keys = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      List<String> scope = ((TestCase) found.get(i).data()).scope();
+      keys.add(targets.get(i).map(x -> x.path() + "#" + x.name())
+          .or(() -> scope.isEmpty() ? Optional.empty() : Optional.of("scope " + String.join(" > ", scope))));
+    }
+    Map<Integer, Integer> pairs = ErrorCases.pairs(error, keys, eligible);
+    List<Candidate<?>> out = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      Candidate<?> c = found.get(i);
+      Optional<Candidate<?>> next = Optional.ofNullable(pairs.get(i)).map(found::get);
+      out.add(new Candidate<>(c.symbol(), c.first(), c.last(), new Planned((TestCase) c.data(), targets.get(i),
+          next)));
+    }
+    return out;
   }
 
   @Override
   protected Optional<Draft> draft(CodeFile file, Candidate<?> c, CodeRun run) {
-    TestCase t = (TestCase) c.data();
+    Planned p = (Planned) c.data();
+    TestCase t = p.test();
     Preamble preamble = Preamble.of(file);
-    Optional<Definition> target = new TargetResolver(run.modules()).resolve(file, t, preamble);
+    Optional<Definition> target = p.target();
     String key = file.path() + "#" + c.symbol();
     Map<String, String> v = new TreeMap<>();
     v.put("framework", t.framework().displayName());
@@ -99,6 +139,31 @@ public final class TestsExtractor extends CodeExtractor {
     } else {
       user = run.templates().get("ask").fill(key, v);
     }
+    String answer = run.templates().get("answer-lead").fill(key + "a", v) + "\n\n"
+        + Snippet.fence(lang, code(file, c, t, preamble));
+    List<String> tags = new ArrayList<>(List.of("test", t.framework().id()));
+    tags.addAll(t.traits());
+    Map<String, String> meta = new TreeMap<>();
+    meta.put("test_framework", t.framework().id());
+    meta.put("code_under_test", target.map(d -> d.path() + "#" + d.name()).orElse(""));
+    List<Message> more = new ArrayList<>();
+    p.followUp().ifPresent(f -> {
+      TestCase e = (TestCase) f.data();
+      Map<String, String> w = new TreeMap<>(v);
+      w.put("behaviour", behaviour(e));
+      w.put("name", e.name());
+      String fkey = file.path() + "#" + f.symbol();
+      more.add(Message.user(run.templates().get("followup-ask").fill(fkey, w).strip()));
+      more.add(Message.assistant(run.templates().get("followup-answer").fill(fkey + "a", w) + "\n\n"
+          + Snippet.fence(lang, code(file, f, e, preamble))));
+      tags.add("error-case");
+      meta.put("follow_up_test", f.symbol());
+    });
+    return Optional.of(new Draft(user.strip(), answer, file.language(), tags, meta, more));
+  }
+
+  /** The test as written inside its class or suites, after the file's imports and helpers it uses. */
+  private static String code(CodeFile file, Candidate<?> c, TestCase t, Preamble preamble) {
     String test = wrap(t, Snippet.of(file.tree(), c.first(), c.last()), file.grammar());
     List<String> around = new ArrayList<>();
     t.suites().forEach(s -> {
@@ -106,14 +171,7 @@ public final class TestsExtractor extends CodeExtractor {
       around.add(s.prelude());
     });
     around.add(t.header());
-    String code = preamble.forCode(c.first(), around) + test;
-    String answer = run.templates().get("answer-lead").fill(key + "a", v) + "\n\n" + Snippet.fence(lang, code);
-    List<String> tags = new ArrayList<>(List.of("test", t.framework().id()));
-    tags.addAll(t.traits());
-    Map<String, String> meta = new TreeMap<>();
-    meta.put("test_framework", t.framework().id());
-    meta.put("code_under_test", target.map(d -> d.path() + "#" + d.name()).orElse(""));
-    return Optional.of(new Draft(user.strip(), answer, file.language(), tags, meta));
+    return preamble.forCode(c.first(), around) + test;
   }
 
   /**

@@ -6,6 +6,9 @@ import dev.quarry.extract.SkipReason;
 import dev.quarry.extract.code.ExtractorFixture;
 import dev.quarry.model.Example;
 import dev.quarry.model.LineRange;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TestsExtractorTest {
@@ -35,6 +38,54 @@ class TestsExtractorTest {
       assertThat(s.path()).isEqualTo("tests/fakes.py");
       assertThat(s.reason()).isEqualTo(SkipReason.NO_CANDIDATES);
     });
+  }
+
+  @Test
+  void aHappyPathTestFollowedUpByTheFilesErrorCaseTestOfTheSameTargetBecomesTwoTurns() {
+    var r = ExtractorFixture.run(tests, "tests/errorcase");
+    Example happy = r.bySymbol("test_load_account_returns_the_stored_account");
+    assertThat(happy.messages()).extracting(m -> m.role().name())
+        .containsExactly("SYSTEM", "USER", "ASSISTANT", "USER", "ASSISTANT");
+    assertThat(happy.messages().get(3).content()).contains("load account raises for a missing id");
+    String second = happy.messages().get(4).content();
+    assertThat(second).contains("import pytest\nfrom app.accounts import AccountNotFound, load_account\n")
+        .contains("def test_load_account_raises_for_a_missing_id():\n    with pytest.raises(AccountNotFound):")
+        .doesNotContain("test_load_account_returns_the_stored_account");
+    assertThat(happy.messages().get(2).content()).doesNotContain("pytest.raises");
+    assertThat(happy.meta().get("follow_up_test").asText()).isEqualTo("test_load_account_raises_for_a_missing_id");
+    assertThat(happy.tags()).contains("error-case");
+    assertThat(r.bySymbol("test_load_account_raises_for_a_missing_id").messages()).hasSize(3);
+  }
+
+  @Test
+  void withoutAResolvedTargetTheErrorCaseTestOfTheSameClassIsTheFollowUp() {
+    var r = ExtractorFixture.run(tests, "tests/errorcase");
+    Example happy = r.bySymbol("TestItems.test_create_item");
+    assertThat(happy.meta().get("code_under_test").asText()).isEmpty();
+    assertThat(happy.messages()).hasSize(5);
+    assertThat(happy.messages().get(4).content())
+        .contains("class TestItems:\n    def test_create_item_rejects_a_blank_name(self, client):");
+  }
+
+  @Test
+  void testsOfDifferentTargetsWithoutAnErrorCaseStaySingleTurn() {
+    var r = ExtractorFixture.run(tests, "tests/errorcase");
+    assertThat(r.bySymbol("test_format_name_joins_first_and_last").messages()).hasSize(3);
+    assertThat(r.bySymbol("test_load_account_reads_by_id").messages()).hasSize(3);
+    assertThat(r.bySymbol("test_load_account_reads_by_id").meta().has("follow_up_test")).isFalse();
+  }
+
+  @Test
+  void anErrorCaseIsToldByItsNameOrByWhatItAsserts() {
+    TestCase named = TestCase.of(TestFramework.PYTEST, "test_rejects_a_404_reply", List.of(), List.of(), List.of(), "");
+    TestCase plain = TestCase.of(TestFramework.PYTEST, "test_sums_two_numbers", List.of(), List.of(), List.of(), "");
+    assertThat(ErrorCases.isErrorCase(named, "")).isTrue();
+    assertThat(ErrorCases.isErrorCase(plain, "assert add(1, 2) == 3")).isFalse();
+    assertThat(ErrorCases.isErrorCase(plain, "expect(() => add()).toThrow()")).isTrue();
+    assertThat(ErrorCases.pairs(List.of(false, true, true), List.of(Optional.of("t"), Optional.of("t"),
+        Optional.of("t")), List.of(true, true, true))).containsExactly(Map.entry(0, 1));
+    assertThat(ErrorCases.pairs(List.of(false, true), List.of(Optional.of("t"), Optional.of("u")),
+        List.of(true, true))).isEmpty();
   }
 
   @Test
