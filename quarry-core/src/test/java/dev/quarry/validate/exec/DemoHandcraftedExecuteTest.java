@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo's hand-written examples under the execute rule: the planted wrong answer
  * ({@code planted-failing-test.md}, an off-by-one its own test exposes) passes every static rule and fails only
- * when executed; a correct hand-written answer passes. Only the handcrafted records are validated, not the demo.
+ * when executed; a correct hand-written answer passes, and no other hand-written answer fails. Only the
+ * handcrafted records are validated, not the whole demo.
  */
 class DemoHandcraftedExecuteTest {
   private static final Path DEMO = Path.of("../examples/acme-platform").toAbsolutePath().normalize();
@@ -81,6 +82,10 @@ class DemoHandcraftedExecuteTest {
     JsonNode correct = r.get(CORRECT);
     assertThat(correct.path("meta").path("execution").path("status").asText()).isEqualTo("passed");
     assertThat(correct.path("_file").asText()).isEqualTo("acc.jsonl");
+    assertThat(r.entrySet()).as("hand-written examples that execute fails, errors or times out")
+        .filteredOn(x -> List.of("failed", "error", "timeout")
+            .contains(x.getValue().path("meta").path("execution").path("status").asText()))
+        .extracting(Map.Entry::getKey).containsExactly(PLANTED);
   }
 
   private static boolean pytestInstalled() {
