@@ -30,11 +30,13 @@ final class AttributionScan {
    * @param end original end offset (exclusive)
    * @param surface whether a mention names a product's surface: the next word is one of {@link #SURFACES}
    *     ("Claude Desktop", "the GitHub Copilot extension", "the Gemini API")
+   * @param plain whether a mention is written plainly (no markup, escapes, invisible or non-ASCII characters):
+   *     only a plain mention can be prose about an integration — a disguised one is an evasion
    */
   record Hit(Kind kind, String what, String written, String location, boolean inCode, int field, int start,
-      int end, boolean surface) {
+      int end, boolean surface, boolean plain) {
     Hit(Kind kind, String what, String written, String location, boolean inCode, int field, int start, int end) {
-      this(kind, what, written, location, inCode, field, start, end, false);
+      this(kind, what, written, location, inCode, field, start, end, false, false);
     }
   }
 
@@ -70,7 +72,7 @@ final class AttributionScan {
             || f.kind() == RecordStrings.Kind.LANGUAGE || f.kind() == RecordStrings.Kind.CATEGORY;
         for (Hit h : text(f.text(), code, v)) {
           out.add(new Hit(h.kind(), h.what(), h.written(), f.at(h.start()), h.inCode(), i, h.start(), h.end(),
-              h.surface()));
+              h.surface(), h.plain()));
         }
       }
       return List.copyOf(aboutItsCode(out, AttributionIntegrations.of(ctx)));
@@ -86,14 +88,12 @@ final class AttributionScan {
     java.util.Set<String> out = new java.util.TreeSet<>();
     List<RecordStrings.Field> fields = RecordStrings.of(e);
     for (RecordStrings.Field f : fields) {
-      if (f.kind() == RecordStrings.Kind.SOURCE || f.location().startsWith("meta.")) {
-        // A path or symbol naming a product is no evidence that the platform's code integrates it.
+      if (f.kind() != RecordStrings.Kind.MESSAGE || f.key()) {
+        // Only code in the messages is evidence: a path, symbol, tag or meta value naming a product is not.
         continue;
       }
-      boolean code = f.key() || f.kind() == RecordStrings.Kind.TAG || f.kind() == RecordStrings.Kind.LANGUAGE
-          || f.kind() == RecordStrings.Kind.CATEGORY;
-      for (Hit h : text(f.text(), code, v)) {
-        if (h.kind() == Kind.MENTION && h.inCode()) {
+      for (Hit h : text(f.text(), false, v)) {
+        if (h.kind() == Kind.MENTION && h.inCode() && h.plain()) {
           out.add(h.what().toLowerCase(java.util.Locale.ROOT));
         }
       }
@@ -114,12 +114,14 @@ final class AttributionScan {
     java.util.Set<String> evidence = new java.util.HashSet<>();
     integrations.forEach(t -> evidence.addAll(family(t)));
     hits.stream().filter(h -> h.kind() == Kind.MENTION && h.surface()).forEach(h -> evidence.addAll(family(h.what())));
+    // The record's own code (existing rule) covers every prose mention; the run's integrations and a named surface
+    // cover plainly written ones only.
     List<Hit> out = new ArrayList<>(hits.size());
     for (Hit h : hits) {
-      boolean about = h.kind() == Kind.MENTION && !h.inCode()
-          && (integration || h.surface() || !java.util.Collections.disjoint(family(h.what()), evidence));
+      boolean about = h.kind() == Kind.MENTION && !h.inCode() && (integration
+          || (h.plain() && (h.surface() || !java.util.Collections.disjoint(family(h.what()), evidence))));
       out.add(about ? new Hit(h.kind(), h.what(), h.written(), h.location(), true, h.field(), h.start(), h.end(),
-          h.surface()) : h);
+          h.surface(), h.plain()) : h);
     }
     return out;
   }
@@ -187,8 +189,9 @@ final class AttributionScan {
     for (TermMatcher.Match n : outermost(names)) {
       int from = f.origin(n.start());
       int to = f.origin(n.end() - 1) + 1;
+      boolean plain = !disguised(s, from, to);
       out.add(new Hit(Kind.MENTION, n.term(), snippet(s, from, to), "", cc.inCode(from, to), -1, from, to,
-          surface(s, to)));
+          plain && surface(s, to), plain));
     }
     out.sort(java.util.Comparator.comparingInt(Hit::start));
     return out;
