@@ -38,13 +38,38 @@ class DemoHandcraftedExecuteTest {
   @TempDir
   Path dir;
 
+  /** A copy of {@code from} in a fresh folder under the system temp folder that every user may read. */
+  private static Path readableCopy(Path from) throws IOException {
+    Path to = Files.createTempDirectory("quarry-exec-demo-");
+    try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(to)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+            Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+      }
+    }
+    return to;
+  }
+
   /** Validates the demo's handcrafted records with {@code validate} appended to the demo's configuration. */
   private Map<String, JsonNode> validate(String validate) throws IOException {
+    // The sandbox user must reach the repository: a copy in a world-readable folder, not the checkout (which
+    // may sit in a private folder, or under /tmp, which the sandbox replaces).
+    Path repo = readableCopy(DEMO);
     String yaml = Files.readString(DEMO.resolve("quarry.yaml")) + validate;
     QuarryConfig cfg = ConfigLoader.parse("quarry.yaml", yaml);
-    List<Example> handcrafted = ExtractRun.of(new HandcraftedExtractor(), DEMO, yaml).examples();
+    List<Example> handcrafted = ExtractRun.of(new HandcraftedExtractor(), repo, yaml).examples();
     Path in = Records.write(dir.resolve("in.jsonl"), handcrafted);
-    new ValidateStage(cfg, false, ProgressListener.NONE).withExecution(DEMO, dir.resolve("cache"), Set.of())
+    new ValidateStage(cfg, false, ProgressListener.NONE).withExecution(repo, dir.resolve("cache"), Set.of())
         .run(List.of(in), dir.resolve("acc.jsonl"), dir.resolve("rej.jsonl"));
     Map<String, JsonNode> byPath = new TreeMap<>();
     for (String f : List.of("acc.jsonl", "rej.jsonl")) {
