@@ -38,7 +38,7 @@ final class BuildCommand implements Callable<Integer> {
       + "Alpaca JSONL), each named by its folder or file name in provenance and the manifest."})
   List<Path> repos = new ArrayList<>();
 
-  @Option(names = "--each-repo", paramLabel = "DIR", description = "Also build from every folder (and .jsonl file) "
+  @Option(names = "--each-repo", paramLabel = "DIR", description = "Also build from every folder (and .jsonl or .json record file) "
       + "directly inside DIR, as one source each.")
   Path eachRepo;
 

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 public record BuildSource(String name, Path path, boolean records, QuarryConfig config) {
   /**
    * The sources of a build: the {@code sources:} of the configuration, then {@code args}, then every folder and
-   * {@code .jsonl} file directly inside {@code eachRepo} (sorted by name, hidden ones left out).
+   * record file ({@code .jsonl}, or {@code .json} holding a JSON array of records as LLaMA-Factory ships them)
+   * directly inside {@code eachRepo} (sorted by name, hidden ones left out).
    *
    * @throws InputException (exit 3) when a source is neither a folder nor a file
    * @throws UsageException (exit 2) when two sources have the same name
@@ -40,7 +41,7 @@ public record BuildSource(String name, Path path, boolean records, QuarryConfig 
       }
       try (Stream<Path> s = Files.list(eachRepo)) {
         s.filter(p -> !p.getFileName().toString().startsWith("."))
-            .filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jsonl"))
+            .filter(p -> Files.isDirectory(p) || isRecordFile(p))
             .sorted().forEach(p -> specs.add(SourceSpec.of(p)));
       }
     }
@@ -61,6 +62,11 @@ public record BuildSource(String name, Path path, boolean records, QuarryConfig 
       out.add(new BuildSource(name, s.path(), !dir, s.configOver(config)));
     }
     return out;
+  }
+
+  private static boolean isRecordFile(Path p) {
+    String n = p.getFileName().toString();
+    return Files.isRegularFile(p) && (n.endsWith(".jsonl") || n.endsWith(".json"));
   }
 
   private static String defaultName(Path p, boolean dir) {
