@@ -53,22 +53,37 @@ for name, fmt in FILES:
           f"export added {sorted(added) or '-'}, dropped {sorted(dropped) or '-'}; datasets rows equal "
           f"{rows_equal}/{len(a)} over columns {a.column_names}")
 
-# ShareGPT: the glaive tool-call demo mixes plain and tool-call conversations. quarry validate keeps the plain
-# ones (a function_call/observation turn has no Quarry role and is rejected with its line); those are exported
-# back as ShareGPT and compared with the originals that have only human/gpt/system turns (an independent filter).
-src = data / "glaive_toolcall_en_demo.json"
-ds = work / "glaive-plain" / "ds"
-ds.mkdir(parents=True, exist_ok=True)
-v = subprocess.run([quarry, "validate", str(src), "--accepted", str(ds / "train.jsonl"), "--rejected",
-                    str(work / "glaive-plain" / "rejected.jsonl"), "--report", str(work / "glaive-plain" / "v.json"),
-                    "--fail-on", "never", "-q"], capture_output=True, text=True)
-out = work / "glaive-plain" / "out"
-subprocess.run([quarry, "export", str(ds), "-f", "sharegpt", "-o", str(out), "-q"], check=True)
-plain = [r for r in load(src) if all(t["from"] in ("human", "gpt", "system") for t in r["conversations"])]
-exported = load(out / "sharegpt" / "train.jsonl")
-rejected = load(work / "glaive-plain" / "rejected.jsonl")
-wanted = {json.dumps(o, sort_keys=True) for o in plain}
-equal = sum(1 for e in exported if json.dumps({k: x for k, x in e.items() if k != "id"}, sort_keys=True) in wanted)
-print(f"glaive_toolcall_en_demo.json (sharegpt): {len(load(src))} in; validate exit {v.returncode}, accepted "
-      f"{len(load(ds / 'train.jsonl'))}, rejected {len(rejected)}; plain conversations (python filter) {len(plain)}; "
-      f"exported {len(exported)}; identical to a plain original (ignoring the added id) {equal}")
+# Tool use: every record of the tool-call files goes through quarry validate; the accepted ones are exported back
+# in their own format and compared with the originals (ignoring the id the export adds), and an independent
+# Python filter counts the originals that hold tool calls, to see that they are accepted and not only the plain.
+def has_tools(r):
+    if "conversations" in r:
+        return any(t["from"] in ("function_call", "observation") for t in r["conversations"])
+    return any(m.get("role") == "tool" or m.get("tool_calls") or
+               (isinstance(m.get("content"), list) and any(p.get("type") == "tool_call" for p in m["content"]))
+               for m in r["messages"])
+
+
+for name, fmt in [("glaive_toolcall_en_demo.json", "sharegpt"), ("glaive_toolcall_zh_demo.json", "sharegpt"),
+                  ("reason_tool_use_demo_50.jsonl", "openai"), ("v1_sft_demo.jsonl", "openai")]:
+    src = data / name
+    base = work / (src.stem + "-tools")
+    ds = base / "ds"
+    ds.mkdir(parents=True, exist_ok=True)
+    v = subprocess.run([quarry, "validate", str(src), "--accepted", str(ds / "train.jsonl"), "--rejected",
+                        str(base / "rejected.jsonl"), "--report", str(base / "v.json"), "--fail-on", "never", "-q"],
+                       capture_output=True, text=True)
+    out = base / "out"
+    subprocess.run([quarry, "export", str(ds), "-f", fmt, "-o", str(out), "-q"], check=True)
+    originals = load(src)
+    exported = load(out / fmt / "train.jsonl")
+    accepted = load(ds / "train.jsonl")
+    wanted = {json.dumps(o, sort_keys=True) for o in originals}
+    equal = sum(1 for e in exported if json.dumps({k: x for k, x in e.items() if k != "id"}, sort_keys=True) in wanted)
+    tool_originals = sum(1 for r in originals if has_tools(r))
+    tool_exported = sum(1 for e in exported if has_tools(e))
+    rows = len(datasets.load_dataset("json", data_files=str(out / fmt / "train.jsonl"), split="train"))
+    print(f"{name} ({fmt}): {len(originals)} in, {tool_originals} with tool turns (python filter); validate exit "
+          f"{v.returncode}, accepted {len(accepted)}, rejected {len(load(base / 'rejected.jsonl'))}; exported "
+          f"{len(exported)}, {tool_exported} with tool turns; identical to their original (ignoring an added id) "
+          f"{equal}; datasets loads {rows} rows")

@@ -11,6 +11,7 @@ import dev.quarry.model.RecordException;
 import dev.quarry.model.Rejection;
 import dev.quarry.model.Role;
 import dev.quarry.model.Source;
+import dev.quarry.model.ToolCall;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class ExampleCodec {
     o.put("id", e.id());
     ArrayNode ms = o.putArray("messages");
     for (Message m : e.messages()) {
-      ms.addObject().put("role", m.role().wire()).put("content", m.content());
+      writeMessage(ms.addObject(), m);
     }
     o.put("category", e.category());
     o.put("language", e.language());
@@ -57,6 +58,28 @@ public final class ExampleCodec {
     o.set("meta", e.meta().deepCopy());
     e.extra().forEach((k, v) -> o.set(k, v == null ? F.nullNode() : v.deepCopy()));
     return o;
+  }
+
+  /**
+   * Writes one message in OpenAI's chat form: {@code role}, {@code content} (absent on an assistant turn that only
+   * calls tools), {@code tool_call_id} on a tool turn, {@code tool_calls} on an assistant turn that calls tools.
+   */
+  public static ObjectNode writeMessage(ObjectNode into, Message m) {
+    into.put("role", m.role().wire());
+    if (!(m.callsTools() && m.content().isEmpty())) {
+      into.put("content", m.content());
+    }
+    if (m.toolCallId() != null) {
+      into.put("tool_call_id", m.toolCallId());
+    }
+    if (m.callsTools()) {
+      ArrayNode calls = into.putArray("tool_calls");
+      for (ToolCall c : m.toolCalls()) {
+        ObjectNode call = calls.addObject().put("id", c.id()).put("type", "function");
+        call.putObject("function").put("name", c.name()).put("arguments", c.arguments());
+      }
+    }
+    return into;
   }
 
   /** The JSON object of a rejected record: the record plus its {@code rejection} array. */
@@ -119,17 +142,55 @@ public final class ExampleCodec {
       JsonNode role = m.get("role");
       if (role == null || !role.isTextual() || Role.fromWire(role.asText()).isEmpty()) {
         throw new RecordException("messages[" + i + "].role is " + (role == null ? "missing" : role.toString()),
-            "use \"system\", \"user\" or \"assistant\"");
+            "use \"system\", \"user\", \"assistant\" or \"tool\"");
       }
+      List<ToolCall> calls = toolCalls(m.get("tool_calls"), i);
       JsonNode content = m.get("content");
-      if (content == null || !content.isTextual()) {
+      boolean absentOk = !calls.isEmpty() && (content == null || content.isNull());
+      if (!absentOk && (content == null || !content.isTextual())) {
         throw new RecordException("messages[" + i + "].content must be a string",
             "give the message text as a JSON string");
       }
+      JsonNode callId = m.get("tool_call_id");
+      if (callId != null && !callId.isNull() && !callId.isTextual()) {
+        throw new RecordException("messages[" + i + "].tool_call_id must be a string", "give the call's id");
+      }
       try {
-        out.add(new Message(Role.fromWire(role.asText()).orElseThrow(), content.asText()));
+        out.add(new Message(Role.fromWire(role.asText()).orElseThrow(), absentOk ? "" : content.asText(), calls,
+            callId == null || callId.isNull() ? null : callId.asText()));
       } catch (RecordException e) {
         throw new RecordException("messages[" + i + "]: " + e.getMessage(), e.fix());
+      }
+    }
+    return out;
+  }
+
+  private static List<ToolCall> toolCalls(JsonNode n, int i) {
+    if (n == null || n.isNull()) {
+      return List.of();
+    }
+    String where = "messages[" + i + "].tool_calls";
+    if (!n.isArray()) {
+      throw new RecordException(where + " must be an array", "write [{\"id\":…,\"type\":\"function\",\"function\":{…}}]");
+    }
+    List<ToolCall> out = new ArrayList<>(n.size());
+    for (int j = 0; j < n.size(); j++) {
+      JsonNode c = n.get(j);
+      JsonNode f = c.get("function");
+      if (!c.isObject() || f == null || !f.isObject()) {
+        throw new RecordException(where + "[" + j + "] has no function object",
+            "write {\"id\":…,\"type\":\"function\",\"function\":{\"name\":…,\"arguments\":\"{…}\"}}");
+      }
+      JsonNode args = f.get("arguments");
+      if (args == null || !args.isTextual()) {
+        throw new RecordException(where + "[" + j + "].function.arguments must be a string",
+            "give the arguments as JSON text, as OpenAI writes them");
+      }
+      try {
+        out.add(new ToolCall(c.path("id").isTextual() ? c.get("id").asText() : null,
+            f.path("name").isTextual() ? f.get("name").asText() : null, args.asText()));
+      } catch (RecordException e) {
+        throw new RecordException(where + "[" + j + "]: " + e.getMessage(), e.fix());
       }
     }
     return out;

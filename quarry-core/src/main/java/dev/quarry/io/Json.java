@@ -19,6 +19,8 @@ public final class Json {
       .disable(JsonReadFeature.ALLOW_TRAILING_COMMA)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      // A number is written back as it was read: 0.0 stays 0.0 (an imported record's loss_weight, a score).
+      .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .build();
@@ -39,5 +41,14 @@ public final class Json {
   public static com.fasterxml.jackson.databind.ObjectWriter pretty() {
     return MAPPER.writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
         .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n")));
+  }
+
+  /** {@code node} as compact JSON text. */
+  public static String compact(com.fasterxml.jackson.databind.JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
   }
 }

@@ -10,7 +10,9 @@ import dev.quarry.extract.FenceLanguage;
 import dev.quarry.model.RecordException;
 import dev.quarry.validate.rules.SchemaRule;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -87,6 +89,7 @@ public final class RecordImport {
       throw new RecordException("the record has no turns", "give it at least a user and an assistant turn");
     }
     out.set("messages", messages);
+    JsonNode tools = tools(in.get("tools"));
     String answer = messages.get(messages.size() - 1).path("content").asText("");
     String user = messages.size() > 1 ? messages.get(messages.size() - 2).path("content").asText("") : "";
     ObjectNode meta = format == InputFormat.OPENAI && in.get("meta") instanceof ObjectNode m ? m.deepCopy()
@@ -118,12 +121,53 @@ public final class RecordImport {
     }
     JsonNode tags = format == InputFormat.OPENAI ? in.get("tags") : null;
     out.set("tags", tags != null && tags.isArray() ? tags : F.arrayNode());
+    if (tools != null) {
+      out.set("tools", tools);
+    }
     if (id != null && !keepId && !id.isNull()) {
       meta.set("source_id", id);
     }
     meta.put("input_format", format.wire());
     meta.set("original", in.deepCopy());
     out.set("meta", meta);
+    return out;
+  }
+
+  /**
+   * The record's tool definitions in OpenAI's form ({@code [{"type":"function","function":{…}}]}), from an array
+   * or a JSON string of one (LLaMA-Factory's ShareGPT {@code tools} column), bare function objects wrapped;
+   * null when there are none.
+   */
+  private static JsonNode tools(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    JsonNode v = n;
+    if (n.isTextual()) {
+      if (n.asText().isBlank()) {
+        return null;
+      }
+      try {
+        v = Json.mapper().readTree(n.asText());
+      } catch (java.io.IOException e) {
+        throw new RecordException("tools is not JSON", "write tools as a list of function definitions");
+      }
+    }
+    if (v == null || !v.isArray()) {
+      throw new RecordException("tools is not a list", "write tools as a list of function definitions");
+    }
+    if (v.isEmpty()) {
+      return null;
+    }
+    ArrayNode out = F.arrayNode();
+    for (JsonNode t : v) {
+      if (t.isObject() && !t.has("function") && t.has("name")) {
+        ObjectNode w = out.addObject().put("type", "function");
+        w.set("function", t.deepCopy());
+      } else {
+        out.add(t.deepCopy());
+      }
+    }
     return out;
   }
 
@@ -138,19 +182,50 @@ public final class RecordImport {
     if (ms == null || !ms.isArray()) {
       throw new RecordException("messages must be an array", "write messages as [{\"role\":…,\"content\":…},…]");
     }
-    ArrayNode out = F.arrayNode();
+    Turns out = new Turns();
     for (int i = 0; i < ms.size(); i++) {
       JsonNode m = ms.get(i);
+      String where = "messages[" + i + "]";
       if (!m.isObject()) {
-        throw new RecordException("messages[" + i + "] is not an object", "write {\"role\":…,\"content\":…}");
+        throw new RecordException(where + " is not an object", "write {\"role\":…,\"content\":…}");
       }
       String role = m.path("role").asText("");
       if (role.equals("developer")) {
         role = "system";
       }
-      out.addObject().put("role", role).set("content", text(m.get("content"), "messages[" + i + "].content"));
+      Content c = content(m.get("content"), where + ".content", i);
+      List<ObjectNode> calls = new ArrayList<>(c.calls());
+      JsonNode tc = m.get("tool_calls");
+      if (tc != null && !tc.isNull()) {
+        if (!tc.isArray()) {
+          throw new RecordException(where + ".tool_calls must be an array", "write [{\"id\":…,\"function\":{…}}]");
+        }
+        for (int j = 0; j < tc.size(); j++) {
+          JsonNode f = tc.get(j).path("function");
+          calls.add(call(tc.get(j).path("id").asText(""), f.get("name"), f.get("arguments"), where + ".tool_calls[" + j + "]",
+              i, j));
+        }
+      }
+      JsonNode fc = m.get("function_call");
+      if (fc != null && fc.isObject()) {
+        calls.add(call("", fc.get("name"), fc.get("arguments"), where + ".function_call", i, 0));
+      }
+      if (role.equals("tool") || role.equals("function")) {
+        JsonNode id = m.get("tool_call_id");
+        if (id != null && id.isTextual()) {
+          out.result(id.asText(), null, c.text(), where);
+        } else if (role.equals("function")) {
+          out.result(null, m.path("name").asText(null), c.text(), where);
+        } else {
+          out.observation(c.text(), where);
+        }
+      } else if (!calls.isEmpty()) {
+        out.calls(c.text(), calls, where);
+      } else {
+        out.add(role, c.text(), where);
+      }
     }
-    return out;
+    return out.array;
   }
 
   private static ArrayNode shareGpt(ObjectNode in) {
@@ -158,26 +233,185 @@ public final class RecordImport {
     if (turns == null || !turns.isArray()) {
       throw new RecordException("conversations must be an array", "write [{\"from\":…,\"value\":…},…]");
     }
-    ArrayNode out = F.arrayNode();
+    Turns out = new Turns();
     JsonNode system = in.get("system");
     if (system != null && system.isTextual() && !system.asText().isBlank()) {
-      out.addObject().put("role", "system").put("content", system.asText());
+      out.add("system", system.asText(), "system");
     }
     for (int i = 0; i < turns.size(); i++) {
       JsonNode t = turns.get(i);
+      String where = "conversations[" + i + "]";
       String from = t.has("from") ? t.path("from").asText("") : t.path("role").asText("");
-      String role = switch (from.toLowerCase(Locale.ROOT)) {
-        case "human", "user" -> "user";
-        case "gpt", "assistant", "chatgpt", "bard", "bing", "model" -> "assistant";
-        case "system" -> "system";
-        default -> throw new RecordException("conversations[" + i + "].from is \"" + from + "\", which has no "
-            + "Quarry role", "use human, gpt or system turns (tool calls and observations cannot be trained as "
-            + "Quarry records)");
-      };
       JsonNode value = t.has("value") ? t.get("value") : t.get("content");
-      out.addObject().put("role", role).set("content", text(value, "conversations[" + i + "].value"));
+      switch (from.toLowerCase(Locale.ROOT)) {
+        case "human", "user" -> out.add("user", text(value, where + ".value").asText(), where);
+        case "gpt", "assistant", "chatgpt", "bard", "bing", "model" ->
+            out.add("assistant", text(value, where + ".value").asText(), where);
+        case "system" -> out.add("system", text(value, where + ".value").asText(), where);
+        case "function_call", "tool_call" -> out.calls("", shareGptCalls(text(value, where + ".value").asText(), where, i),
+            where);
+        case "observation", "tool", "function" -> out.observation(text(value, where + ".value").asText(), where);
+        default -> throw new RecordException(where + ".from is \"" + from + "\", which has no Quarry role",
+            "use human, gpt, system, function_call or observation turns");
+      }
+    }
+    return out.array;
+  }
+
+  /** The calls of a ShareGPT {@code function_call} value: one {@code {"name","arguments"}} object, or a list. */
+  private static List<ObjectNode> shareGptCalls(String value, String where, int turn) {
+    return shareGptCalls(value, where, turn, 0);
+  }
+
+  private static List<ObjectNode> shareGptCalls(String value, String where, int turn, int first) {
+    JsonNode v;
+    try {
+      v = Json.mapper().readTree(value);
+    } catch (java.io.IOException e) {
+      throw new RecordException(where + ".value is not JSON", "write the call as {\"name\":…,\"arguments\":{…}}");
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    List<JsonNode> items = new ArrayList<>();
+    if (v != null && v.isArray()) {
+      v.forEach(items::add);
+    } else {
+      items.add(v);
+    }
+    for (int j = 0; j < items.size(); j++) {
+      JsonNode c = items.get(j);
+      if (c == null || !c.isObject()) {
+        throw new RecordException(where + ".value is not a call object", "write {\"name\":…,\"arguments\":{…}}");
+      }
+      out.add(call("", c.get("name"), c.get("arguments"), where, turn, first + j));
     }
     return out;
+  }
+
+  /** One tool call in OpenAI's form; arguments given as an object become their compact JSON text. */
+  private static ObjectNode call(String id, JsonNode name, JsonNode arguments, String where, int turn, int index) {
+    if (name == null || !name.isTextual() || name.asText().isBlank()) {
+      throw new RecordException(where + " names no function", "give the call's function name");
+    }
+    String args = arguments == null || arguments.isNull() ? "{}"
+        : arguments.isTextual() ? arguments.asText() : Json.compact(arguments);
+    ObjectNode c = F.objectNode();
+    c.put("id", id == null || id.isBlank() ? "call_" + turn + "_" + index : id).put("type", "function");
+    c.putObject("function").put("name", name.asText()).put("arguments", args);
+    return c;
+  }
+
+  /** A message's text, and the tool calls given as content parts (LLaMA-Factory v1's {@code tool_call} parts). */
+  private record Content(String text, List<ObjectNode> calls) {}
+
+  /**
+   * A content string, null, or an array of parts: {@code text}/{@code input_text}/{@code output_text} parts
+   * joined by a line break, {@code reasoning} parts first as a {@code <think>} block, {@code tool_call} parts as
+   * calls. A part Quarry cannot train on (an image, audio, a file) is refused with its index.
+   */
+  private static Content content(JsonNode n, String where, int turn) {
+    if (n == null || n.isNull()) {
+      return new Content("", List.of());
+    }
+    if (n.isTextual()) {
+      return new Content(n.asText(), List.of());
+    }
+    if (!n.isArray()) {
+      throw new RecordException(where + " must be a string or a list of parts, found "
+          + n.getNodeType().name().toLowerCase(Locale.ROOT), "give the turn's text as a JSON string");
+    }
+    StringBuilder text = new StringBuilder();
+    StringBuilder thought = new StringBuilder();
+    List<ObjectNode> calls = new ArrayList<>();
+    for (int k = 0; k < n.size(); k++) {
+      JsonNode part = n.get(k);
+      String type = part.path("type").asText("");
+      JsonNode v = part.has("text") ? part.get("text") : part.get("value");
+      switch (type) {
+        case "text", "input_text", "output_text" -> append(text, text(v, where + "[" + k + "].text").asText());
+        case "reasoning", "thinking" -> append(thought, text(v, where + "[" + k + "].value").asText());
+        case "tool_call" -> calls.addAll(shareGptCalls(text(v, where + "[" + k + "].value").asText(),
+            where + "[" + k + "]", turn, calls.size()));
+        default -> throw new RecordException(where + "[" + k + "] is a \"" + type + "\" part, which Quarry cannot "
+            + "train on", "Quarry records are text: drop the part or the record");
+      }
+    }
+    String body = thought.length() == 0 ? text.toString()
+        : "<think>\n" + thought + "\n</think>" + (text.length() == 0 ? "" : "\n\n" + text);
+    return new Content(body, calls);
+  }
+
+  private static void append(StringBuilder sb, String s) {
+    if (sb.length() > 0) {
+      sb.append('\n');
+    }
+    sb.append(s);
+  }
+
+  /**
+   * Builds a Quarry messages array turn by turn, giving each tool result the id of the call it answers: the id
+   * the result names, else the call of that function name, else the first unanswered call of the last
+   * tool-calling turn.
+   */
+  private static final class Turns {
+    final ArrayNode array = F.arrayNode();
+    private final java.util.LinkedHashMap<String, String> pending = new java.util.LinkedHashMap<>();
+
+    void add(String role, String text, String where) {
+      array.addObject().put("role", role).put("content", text);
+    }
+
+    void calls(String text, List<ObjectNode> calls, String where) {
+      ObjectNode m = array.addObject().put("role", "assistant");
+      if (!text.isBlank()) {
+        m.put("content", text);
+      }
+      ArrayNode a = m.putArray("tool_calls");
+      pending.clear();
+      for (ObjectNode c : calls) {
+        a.add(c);
+        pending.put(c.get("id").asText(), c.path("function").path("name").asText());
+      }
+    }
+
+    void result(String id, String name, String text, String where) {
+      String answered = id;
+      if (answered == null && name != null) {
+        answered = pending.entrySet().stream().filter(x -> x.getValue().equals(name)).map(Map.Entry::getKey)
+            .findFirst().orElse(null);
+      }
+      if (answered == null) {
+        if (pending.isEmpty()) {
+          throw new RecordException(where + " is a tool result with no tool call before it",
+              "put the assistant turn that calls the tool before its result");
+        }
+        answered = pending.keySet().iterator().next();
+      }
+      pending.remove(answered);
+      array.addObject().put("role", "tool").put("tool_call_id", answered).put("content", text);
+    }
+
+    /**
+     * A result that names no call (a ShareGPT observation, a tool message without {@code tool_call_id}): the
+     * result of the first pending call, or, when several calls are pending and the text is a JSON list with one
+     * entry per call, one result per call in order (an entry's {@code content} when it is a result object).
+     */
+    void observation(String text, String where) {
+      if (pending.size() > 1) {
+        try {
+          JsonNode v = Json.mapper().readTree(text);
+          if (v != null && v.isArray() && v.size() == pending.size()) {
+            for (JsonNode r : v) {
+              JsonNode body = r.isObject() && r.has("content") ? r.get("content") : r;
+              result(null, null, body.isTextual() ? body.asText() : Json.compact(body), where);
+            }
+            return;
+          }
+        } catch (java.io.IOException notJson) {
+          // fall through: the whole text answers the first call
+        }
+      }
+      result(null, null, text, where);
+    }
   }
 
   private static ArrayNode alpaca(ObjectNode in) {

@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * Computes content-addressed ids: {@code q-} + the first 16 hex digits of SHA-256 over the canonical JSON
  * of the messages array. Canonical JSON here is RFC 8785 (JCS) for the only shapes messages have: an array
- * of objects whose keys, {@code content} then {@code role}, are sorted, with no whitespace, and strings
- * escaped minimally ({@code "}, {@code \}, and control characters; everything else literal UTF-8).
+ * of objects whose keys ({@code content}, {@code role}, and for tool use {@code tool_call_id} and
+ * {@code tool_calls}: {@code function} ({@code arguments}, {@code name}), {@code id}, {@code type}) are sorted, with no whitespace, and strings
+ * escaped minimally ({@code "}, {@code \}, and control characters; everything else literal UTF-8). An assistant
+ * turn that only calls tools has no {@code content} key, as OpenAI writes it.
  */
 public final class ExampleIds {
   private ExampleIds() {}
@@ -28,10 +30,34 @@ public final class ExampleIds {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append("{\"content\":");
-      appendJcsString(sb, messages.get(i).content());
-      sb.append(",\"role\":");
-      appendJcsString(sb, messages.get(i).role().wire());
+      Message m = messages.get(i);
+      boolean content = !(m.callsTools() && m.content().isEmpty());
+      sb.append('{');
+      if (content) {
+        sb.append("\"content\":");
+        appendJcsString(sb, m.content());
+        sb.append(',');
+      }
+      sb.append("\"role\":");
+      appendJcsString(sb, m.role().wire());
+      if (m.toolCallId() != null) {
+        sb.append(",\"tool_call_id\":");
+        appendJcsString(sb, m.toolCallId());
+      }
+      if (m.callsTools()) {
+        sb.append(",\"tool_calls\":[");
+        for (int j = 0; j < m.toolCalls().size(); j++) {
+          ToolCall c = m.toolCalls().get(j);
+          sb.append(j > 0 ? ",{" : "{").append("\"function\":{\"arguments\":");
+          appendJcsString(sb, c.arguments());
+          sb.append(",\"name\":");
+          appendJcsString(sb, c.name());
+          sb.append("},\"id\":");
+          appendJcsString(sb, c.id());
+          sb.append(",\"type\":\"function\"}");
+        }
+        sb.append(']');
+      }
       sb.append('}');
     }
     return sb.append(']').toString();

@@ -3,11 +3,15 @@ package dev.quarry.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The author of a chat message, as written in JSON ({@code system}, {@code user}, {@code assistant}). */
+/**
+ * The author of a chat message, as written in JSON ({@code system}, {@code user}, {@code assistant}, and
+ * {@code tool} for the result of a function call an assistant turn made).
+ */
 public enum Role {
   SYSTEM,
   USER,
-  ASSISTANT;
+  ASSISTANT,
+  TOOL;
 
   /** The wire name, lower case. */
   public String wire() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.quarry.model.Example;
 import dev.quarry.model.Message;
 import dev.quarry.model.Source;
+import dev.quarry.model.ToolCall;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ import java.util.function.Function;
  *
  * <p>Order and labels (stable; they appear in findings):
  * <ol>
- *   <li>each message content, labelled {@code role[#k]} as in {@link Locations#message};
+ *   <li>each message content, labelled {@code role[#k]} as in {@link Locations#message}, followed by the name
+ *       and arguments of each tool call it makes ({@code assistant[#k].tool_calls[j].name}, {@code …arguments});
  *   <li>{@code category}, {@code language};
  *   <li>{@code source.extractor}, {@code source.repo}, {@code source.path}, {@code source.symbol},
  *       {@code source.commit} (those that are present);
@@ -89,9 +91,27 @@ public final class RecordStrings {
     boolean changedMessages = false;
     for (int i = 0; i < e.messages().size(); i++) {
       Message m = e.messages().get(i);
-      String t = f.apply(new Field(Kind.MESSAGE, false, Locations.message(e, i), m.content(), i));
-      changedMessages |= !t.equals(m.content());
-      messages.add(t.equals(m.content()) ? m : m.withContent(t));
+      String label = Locations.message(e, i);
+      String t = f.apply(new Field(Kind.MESSAGE, false, label, m.content(), i));
+      Message mapped = t.equals(m.content()) ? m : m.withContent(t);
+      if (m.callsTools()) {
+        List<ToolCall> calls = new ArrayList<>(m.toolCalls().size());
+        boolean changedCalls = false;
+        for (int j = 0; j < m.toolCalls().size(); j++) {
+          ToolCall c = m.toolCalls().get(j);
+          String at = label + ".tool_calls[" + j + "]";
+          String name = f.apply(new Field(Kind.MESSAGE, false, at + ".name", c.name(), i));
+          String args = f.apply(new Field(Kind.MESSAGE, false, at + ".arguments", c.arguments(), i));
+          boolean same = name.equals(c.name()) && args.equals(c.arguments());
+          changedCalls |= !same;
+          calls.add(same ? c : c.with(name, args));
+        }
+        if (changedCalls) {
+          mapped = mapped.withToolCalls(calls);
+        }
+      }
+      changedMessages |= mapped != m;
+      messages.add(mapped);
     }
     String category = value(f, Kind.CATEGORY, "category", e.category());
     String language = value(f, Kind.LANGUAGE, "language", e.language());

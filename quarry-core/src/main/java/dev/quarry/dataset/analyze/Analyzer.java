@@ -93,7 +93,11 @@ public final class Analyzer {
     progress.done();
     Map<String, TokenStats> tokenStats = new LinkedHashMap<>();
     for (Role r : Role.values()) {
-      tokenStats.put(r.wire(), perRole.get(r).stats());
+      TokenStats st = perRole.get(r).stats();
+      if (r != Role.TOOL || st.count() > 0) {
+        // Tool results are listed only in a dataset that has them.
+        tokenStats.put(r.wire(), st);
+      }
     }
     tokenStats.put("example", perExample.stats());
     List<Gap> gaps = new ArrayList<>();

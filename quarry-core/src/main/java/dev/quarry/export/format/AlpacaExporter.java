@@ -14,7 +14,8 @@ import java.util.List;
  * turn, {@code output} the last assistant turn, {@code input} is always empty (Quarry's prompts are
  * self-contained), {@code system} the system prompt ({@code ""} when none) and {@code history} the earlier
  * turns as {@code [[user, assistant], …]} ({@code []} for a single turn). Every line has every field, so the
- * schema never varies between lines.
+ * schema never varies between lines. A conversation that calls tools cannot be written (Alpaca has no tool
+ * turns, and dropping them would teach answering without the call): it is listed in {@code skipped.json}.
  */
 public final class AlpacaExporter extends JsonlSplitExporter {
   @Override
@@ -28,7 +29,15 @@ public final class AlpacaExporter extends JsonlSplitExporter {
   }
 
   @Override
+  String cannotExpress(Example e) {
+    return "the conversation calls tools, and Alpaca has no tool turns (export openai or sharegpt for it)";
+  }
+
+  @Override
   ObjectNode convert(Example e) {
+    if (e.messages().stream().anyMatch(m -> m.callsTools() || m.role() == Role.TOOL)) {
+      return null;
+    }
     List<Message> turns = e.messages().get(0).role() == Role.SYSTEM
         ? e.messages().subList(1, e.messages().size()) : e.messages();
     ObjectNode o = JsonNodeFactory.instance.objectNode();

@@ -28,8 +28,16 @@ abstract class JsonlSplitExporter implements Exporter {
     void finish(Path out) throws IOException;
   }
 
-  /** The JSON object of one record in this format. */
+  /**
+   * The JSON object of one record in this format, or null when the format cannot express it (then the record
+   * is left out of this format and listed in {@code skipped.json} with {@link #cannotExpress}).
+   */
   abstract ObjectNode convert(Example e);
+
+  /** Why {@link #convert} returned null for a record; only called then. */
+  String cannotExpress(Example e) {
+    return "this format cannot express the record";
+  }
 
   /** A fresh audit for one export call; the default sees nothing. */
   Audit audit() {
@@ -50,7 +58,7 @@ abstract class JsonlSplitExporter implements Exporter {
    */
   final ObjectNode restoreOrConvert(Example e) {
     ObjectNode o = convert(e);
-    if (!dev.quarry.io.RecordImport.unchangedImport(e, format())) {
+    if (o == null || !dev.quarry.io.RecordImport.unchangedImport(e, format())) {
       return o;
     }
     ObjectNode original = dev.quarry.io.RecordImport.original(e, o.has("id"));
@@ -70,21 +78,38 @@ abstract class JsonlSplitExporter implements Exporter {
   public void export(DatasetSplits in, Path out) throws IOException {
     Files.createDirectories(out);
     Audit audit = audit();
+    com.fasterxml.jackson.databind.node.ArrayNode skipped =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     for (Map.Entry<String, Path> split : in.all().entrySet()) {
       Path target = out.resolve(split.getKey() + ".jsonl");
-      if (!Files.isRegularFile(split.getValue()) || writeSplit(split.getKey(), split.getValue(), target, audit) == 0) {
+      if (!Files.isRegularFile(split.getValue())
+          || writeSplit(split.getKey(), split.getValue(), target, audit, skipped) == 0) {
         Files.deleteIfExists(target);
       }
+    }
+    Path skippedFile = out.resolve("skipped.json");
+    if (skipped.isEmpty()) {
+      Files.deleteIfExists(skippedFile);
+    } else {
+      ObjectNode report = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      report.put("format", format()).put("skipped", skipped.size()).set("records", skipped);
+      dev.quarry.io.AtomicFile.writeString(skippedFile,
+          dev.quarry.io.Json.pretty().writeValueAsString(report) + "\n");
     }
     audit.finish(out);
   }
 
-  private long writeSplit(String split, Path input, Path target, Audit audit) throws IOException {
+  private long writeSplit(String split, Path input, Path target, Audit audit,
+      com.fasterxml.jackson.databind.node.ArrayNode skipped) throws IOException {
     long n = 0;
     try (Stream<Example> examples = JsonlReader.examples(input); JsonlWriter w = JsonlWriter.open(target)) {
       for (Iterator<Example> it = examples.iterator(); it.hasNext(); ) {
         Example e = it.next();
         ObjectNode o = restoreOrConvert(e);
+        if (o == null) {
+          skipped.addObject().put("split", split).put("id", e.id()).put("reason", cannotExpress(e));
+          continue;
+        }
         w.write(o);
         audit.line(split, ++n, e, o);
       }

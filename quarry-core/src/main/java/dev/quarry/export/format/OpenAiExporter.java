@@ -3,11 +3,14 @@ package dev.quarry.export.format;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.io.ExampleCodec;
 import dev.quarry.model.Example;
 import dev.quarry.model.Message;
+import dev.quarry.model.ToolDefinitions;
 
 /**
- * OpenAI chat fine-tuning JSONL: {@code {"messages":[{"role":…,"content":…},…]}} and nothing else (ids,
+ * OpenAI chat fine-tuning JSONL: {@code {"messages":[{"role":…,"content":…},…]}}, with {@code tool_calls},
+ * {@code tool} turns and the record's {@code tools} for tool use, and nothing else (ids,
  * provenance and metadata are stripped, as the fine-tuning API rejects unknown keys). Writes
  * {@code train.jsonl}, {@code validation.jsonl}, {@code test.jsonl} and {@code format-check.json}: the
  * result of the checks of OpenAI's data-preparation guide on every written line (see
@@ -29,7 +32,11 @@ public final class OpenAiExporter extends JsonlSplitExporter {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     ArrayNode ms = o.putArray("messages");
     for (Message m : e.messages()) {
-      ms.addObject().put("role", m.role().wire()).put("content", m.content());
+      ExampleCodec.writeMessage(ms.addObject(), m);
+    }
+    ArrayNode tools = ToolDefinitions.of(e);
+    if (tools != null) {
+      o.set("tools", tools.deepCopy());
     }
     return o;
   }

@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * The format checks of OpenAI's data-preparation guide for chat fine-tuning, applied to one JSONL line:
  * the line is an object with a {@code messages} array (and optionally {@code tools}, {@code
  * parallel_tool_calls}); every message is an object with {@code role} and {@code content} (optionally
- * {@code weight}, {@code name}), no unknown keys, a role of {@code system}, {@code user} or {@code assistant}, and a
- * non-empty string content; at least one assistant message. Error codes are the guide's
+ * {@code weight}, {@code name}, and for tool use {@code tool_calls}, {@code tool_call_id}), no unknown keys, a
+ * role of {@code system}, {@code user}, {@code assistant} or {@code tool}, and a non-empty string content (an
+ * assistant turn with {@code tool_calls} may have none); at least one assistant message. Error codes are the guide's
  * ({@code data_type}, {@code missing_messages_list}, {@code message_missing_key},
  * {@code message_unrecognized_key}, {@code unrecognized_role}, {@code missing_content},
  * {@code example_missing_assistant_message}) plus {@code unrecognized_key} for any other top-level key. Token counts follow the guide's {@code num_tokens_from_messages}: 3 per message, the
@@ -37,8 +38,9 @@ public final class OpenAiFormatCheck {
   /** The guide's per-example token limit; longer examples are truncated by the fine-tuning service. */
   public static final int TOKEN_LIMIT = 16_385;
 
-  private static final Set<String> ROLES = Set.of("system", "user", "assistant");
-  private static final Set<String> MESSAGE_KEYS = Set.of("role", "content", "weight", "name");
+  private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
+  private static final Set<String> MESSAGE_KEYS = Set.of("role", "content", "weight", "name", "tool_calls",
+      "tool_call_id");
 
   /** The top-level keys of the chat fine-tuning format. */
   static final Set<String> KEYS = Set.of("messages", "tools", "parallel_tool_calls");
@@ -65,7 +67,8 @@ public final class OpenAiFormatCheck {
     }
     boolean assistant = false;
     for (JsonNode m : messages) {
-      if (!m.isObject() || !m.has("role") || !m.has("content")) {
+      boolean calls = m.isObject() && m.path("tool_calls").isArray() && !m.get("tool_calls").isEmpty();
+      if (!m.isObject() || !m.has("role") || !m.has("content") && !calls) {
         errors.add("message_missing_key");
         continue;
       }
@@ -79,7 +82,8 @@ public final class OpenAiFormatCheck {
         errors.add("unrecognized_role");
       }
       JsonNode content = m.get("content");
-      if (!content.isTextual() || content.asText().isBlank()) {
+      if (calls ? content != null && !content.isNull() && !content.isTextual()
+          : !content.isTextual() || content.asText().isBlank()) {
         errors.add("missing_content");
       }
       assistant |= role.equals("assistant");
@@ -96,7 +100,14 @@ public final class OpenAiFormatCheck {
     for (JsonNode m : messages) {
       n += 3;
       for (Iterator<JsonNode> it = m.elements(); it.hasNext(); ) {
-        n += CL100K.countTokensOrdinary(it.next().asText());
+        JsonNode v = it.next();
+        if (v.isTextual()) {
+          n += CL100K.countTokensOrdinary(v.asText());
+        }
+      }
+      for (JsonNode call : m.path("tool_calls")) {
+        n += CL100K.countTokensOrdinary(call.path("function").path("name").asText(""))
+            + CL100K.countTokensOrdinary(call.path("function").path("arguments").asText(""));
       }
       if (m.has("name")) {
         n += 1;

@@ -24,10 +24,18 @@ final class LlamaFactoryConfig {
   private LlamaFactoryConfig() {}
 
   static String renderDatasetInfo(TrainerParams p) throws JsonProcessingException {
+    return renderDatasetInfo(p, false);
+  }
+
+  /**
+   * The dataset registry; with {@code tools} (some exported conversation declares tools) the ShareGPT entries
+   * also name the {@code tools} column and the {@code function_call}/{@code observation} tags.
+   */
+  static String renderDatasetInfo(TrainerParams p, boolean tools) throws JsonProcessingException {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.set(TRAIN_DATASET, dataset(p.trainFile()));
+    root.set(TRAIN_DATASET, dataset(p.trainFile(), tools));
     if (p.validationFile() != null) {
-      root.set(VALIDATION_DATASET, dataset(p.validationFile()));
+      root.set(VALIDATION_DATASET, dataset(p.validationFile(), tools));
     }
     if (p.alpacaTrainFile() != null) {
       root.set(ALPACA_TRAIN_DATASET, alpaca(p.alpacaTrainFile()));
@@ -38,12 +46,16 @@ final class LlamaFactoryConfig {
     return Json.pretty().writeValueAsString(root) + "\n";
   }
 
-  private static ObjectNode dataset(String file) {
+  private static ObjectNode dataset(String file, boolean tools) {
     ObjectNode d = JsonNodeFactory.instance.objectNode();
     d.put("file_name", file).put("formatting", "sharegpt");
-    d.putObject("columns").put("messages", "conversations");
-    d.putObject("tags").put("role_tag", "from").put("content_tag", "value").put("user_tag", "human")
+    ObjectNode columns = d.putObject("columns").put("messages", "conversations");
+    ObjectNode tags = d.putObject("tags").put("role_tag", "from").put("content_tag", "value").put("user_tag", "human")
         .put("assistant_tag", "gpt").put("system_tag", "system");
+    if (tools) {
+      columns.put("tools", "tools");
+      tags.put("function_tag", "function_call").put("observation_tag", "observation");
+    }
     return d;
   }
 

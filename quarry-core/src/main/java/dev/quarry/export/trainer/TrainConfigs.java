@@ -81,11 +81,31 @@ public final class TrainConfigs {
         written.add(write(out.resolve(TrlConfig.CONFIG), TrlConfig.renderConfig(p)));
       }
       default -> {
-        written.add(write(out.resolve(LlamaFactoryConfig.DATASET_INFO), LlamaFactoryConfig.renderDatasetInfo(p)));
+        written.add(write(out.resolve(LlamaFactoryConfig.DATASET_INFO),
+            LlamaFactoryConfig.renderDatasetInfo(p, declaresTools(data))));
         written.add(write(out.resolve(LlamaFactoryConfig.TRAIN), LlamaFactoryConfig.renderTrain(p)));
       }
     }
     return List.copyOf(written);
+  }
+
+  /** True when a record of a split file in {@code data} declares tools (a top-level {@code tools} key). */
+  static boolean declaresTools(Path data) throws IOException {
+    for (String split : List.of("train.jsonl", "validation.jsonl", "test.jsonl")) {
+      Path f = data.resolve(split);
+      if (!Files.isRegularFile(f)) {
+        continue;
+      }
+      try (java.io.BufferedReader r = Files.newBufferedReader(f, java.nio.charset.StandardCharsets.UTF_8)) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          // A key can only be a raw "tools": outside a string: inside one its quotes are escaped.
+          if (line.contains("\"tools\":") && dev.quarry.io.Json.mapper().readTree(line).has("tools")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static TrainerParams params(QuarryConfig cfg, ObjectNode distribution, Path exportDir, Path out, Path data)

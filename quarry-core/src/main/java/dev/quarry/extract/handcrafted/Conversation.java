@@ -99,6 +99,9 @@ record Conversation(List<Turn> turns, Optional<String> language) {
   private static Optional<Role> role(String heading) {
     String h = heading.strip().toLowerCase(Locale.ROOT);
     for (Role r : Role.values()) {
+      if (r == Role.TOOL) {
+        continue; // a tool result needs the call it answers, which a Markdown heading cannot give
+      }
       String w = r.wire();
       if (h.equals(w) || (h.startsWith(w) && !Character.isLetterOrDigit(h.charAt(w.length())))) {
         return Optional.of(r);

@@ -1,8 +1,11 @@
 package dev.quarry.validate.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.model.Example;
 import dev.quarry.model.Message;
 import dev.quarry.model.Severity;
+import dev.quarry.model.ToolCall;
+import dev.quarry.model.ToolDefinitions;
 import dev.quarry.validate.Finding;
 import dev.quarry.validate.Locations;
 import dev.quarry.validate.Rule;
@@ -21,7 +24,8 @@ import java.util.stream.Stream;
  * imported record's {@code uncategorized} is only a warning), a
  * language that is not a known label or {@code text}. Warnings: a source path that is absolute or climbs out
  * of the repository, a commit that is not a hex hash, blank or repeated tags, control characters or U+FFFD
- * (a sign of a broken encoding) in a message.
+ * (a sign of a broken encoding) in a message. Tool use: a {@code tools} field that is not a list of function
+ * definitions, a call of an undeclared function, or call arguments that are not a JSON object are errors.
  */
 public final class SchemaRule implements Rule {
   /** Language labels a record may name, besides {@code text}: lower-case, as in fenced code labels. */
@@ -84,7 +88,43 @@ public final class SchemaRule implements Rule {
     for (int i = 0; i < e.messages().size(); i++) {
       controlCharacters(e, i, out);
     }
+    toolUse(e, out);
     return out.stream();
+  }
+
+  /**
+   * Tool use a trainer would learn wrong: a {@code tools} field that is not a list of function definitions, a
+   * call of a function the record does not declare (when it declares any), arguments that are not a JSON object.
+   */
+  private void toolUse(Example e, List<Finding> out) {
+    JsonNode tools = e.extra().get(ToolDefinitions.FIELD);
+    if (tools != null && !tools.isNull()) {
+      boolean ok = tools.isArray();
+      for (JsonNode t : ok ? tools : List.<JsonNode>of()) {
+        JsonNode f = t.has("function") ? t.get("function") : t;
+        ok &= f.isObject() && f.path("name").isTextual() && !f.get("name").asText().isBlank();
+      }
+      if (!ok) {
+        out.add(Finding.error(id(), "tools is not a list of function definitions (write [{\"type\":\"function\","
+            + "\"function\":{\"name\":…,\"parameters\":{…}}},…])", "extra.tools"));
+      }
+    }
+    Set<String> declared = ToolDefinitions.names(e);
+    for (int i = 0; i < e.messages().size(); i++) {
+      List<ToolCall> calls = e.messages().get(i).toolCalls();
+      for (int j = 0; j < calls.size(); j++) {
+        ToolCall c = calls.get(j);
+        String at = Locations.message(e, i) + ".tool_calls[" + j + "]";
+        if (declared != null && !declared.contains(c.name())) {
+          out.add(Finding.error(id(), "tool call of \"" + c.name() + "\", which the record's tools do not declare"
+              + " (declare it, or call one of " + String.join(", ", declared) + ")", at));
+        }
+        if (!(ToolDefinitions.argumentsNode(c.arguments()).isObject())) {
+          out.add(Finding.error(id(), "the arguments of the call of \"" + c.name() + "\" are not a JSON object "
+              + "(write them as {\"name\": value, …})", at + ".arguments"));
+        }
+      }
+    }
   }
 
   private void controlCharacters(Example e, int index, List<Finding> out) {

@@ -28,10 +28,17 @@ class OpenAiFormatCheckTest {
     assertThat(OpenAiFormatCheck.errors(json("{\"messages\":[{\"role\":\"user\"}]}")))
         .containsExactly("message_missing_key", "example_missing_assistant_message");
     assertThat(OpenAiFormatCheck.errors(json(
-        "{\"messages\":[{\"role\":\"tool\",\"content\":\"t\",\"extra\":1},{\"role\":\"assistant\",\"content\":\" \"}]}")))
+        "{\"messages\":[{\"role\":\"robot\",\"content\":\"t\",\"extra\":1},{\"role\":\"assistant\",\"content\":\" \"}]}")))
         .containsExactly("message_unrecognized_key", "unrecognized_role", "missing_content");
     assertThat(OpenAiFormatCheck.errors(json("{\"messages\":[{\"role\":\"user\",\"content\":\"u\"}]}")))
         .containsExactly("example_missing_assistant_message");
+    // Tool use: an assistant turn that only calls tools needs no content; a tool turn is a known role.
+    assertThat(OpenAiFormatCheck.errors(json("{\"messages\":[{\"role\":\"user\",\"content\":\"u\"},"
+        + "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"f\","
+        + "\"arguments\":\"{}\"}}]},{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"1\"},"
+        + "{\"role\":\"assistant\",\"content\":\"a\"}]}"))).isEmpty();
+    assertThat(OpenAiFormatCheck.errors(json("{\"messages\":[{\"role\":\"user\",\"content\":\"u\"},"
+        + "{\"role\":\"assistant\"}]}"))).containsExactly("message_missing_key", "example_missing_assistant_message");
   }
 
   @Test

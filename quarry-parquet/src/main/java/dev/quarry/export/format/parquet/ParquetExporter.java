@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.export.DatasetSplits;
 import dev.quarry.export.Exporter;
+import dev.quarry.io.ExampleCodec;
 import dev.quarry.io.JsonlReader;
 import dev.quarry.io.JsonlWriter;
 import dev.quarry.model.Example;
 import dev.quarry.model.Message;
+import dev.quarry.model.Role;
 import dev.quarry.model.Source;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * Parquet in the layout the Hugging Face {@code datasets} library loads directly:
  * {@code data/<split>-00000-of-00001.parquet}. Columns, fixed whatever the input: {@code id},
- * {@code messages} (list of {@code {role, content}}), {@code category}, {@code language}, {@code source}
+ * {@code messages} (list of {@code {role, content}}; in a dataset with tool use also {@code tool_calls} and
+ * {@code tool_call_id}, null on turns that do not use them, and {@code content} null on a turn that only calls), {@code category}, {@code language}, {@code source}
  * ({@code {extractor, repo, path, lines, symbol, commit}}) and {@code tags}; free-form {@code meta} and unknown
  * fields are not exported (Parquet needs one schema for every row).
  *
@@ -37,7 +40,11 @@ import java.util.stream.Stream;
  * {@code created_by} metadata names the DuckDB version, nothing varies per run.
  */
 public final class ParquetExporter implements Exporter {
-  private static final String COLUMNS = "{id: 'VARCHAR', messages: 'STRUCT(role VARCHAR, content VARCHAR)[]', "
+  private static final String MESSAGES = "STRUCT(role VARCHAR, content VARCHAR)[]";
+  private static final String TOOL_MESSAGES = "STRUCT(role VARCHAR, content VARCHAR, "
+      + "tool_calls STRUCT(id VARCHAR, type VARCHAR, function STRUCT(name VARCHAR, arguments VARCHAR))[], "
+      + "tool_call_id VARCHAR)[]";
+  private static final String COLUMNS = "{id: 'VARCHAR', messages: '%s', "
       + "category: 'VARCHAR', language: 'VARCHAR', source: 'STRUCT(extractor VARCHAR, repo VARCHAR, path VARCHAR, "
       + "lines INTEGER[], symbol VARCHAR, \"commit\" VARCHAR)', tags: 'VARCHAR[]'}";
 
@@ -61,6 +68,7 @@ public final class ParquetExporter implements Exporter {
   public void export(DatasetSplits in, Path out) throws IOException {
     Path data = out.resolve("data");
     Files.createDirectories(data);
+    boolean tools = usesTools(in);
     for (Map.Entry<String, Path> split : in.all().entrySet()) {
       Path target = out.resolve(fileOf(split.getKey()));
       if (!Files.isRegularFile(split.getValue())) {
@@ -70,11 +78,11 @@ public final class ParquetExporter implements Exporter {
       Path rows = Files.createTempFile(data, "." + split.getKey() + ".", ".jsonl");
       Path parquet = Files.createTempFile(data, "." + split.getKey() + ".", ".parquet");
       try {
-        if (writeRows(split.getValue(), rows) == 0) {
+        if (writeRows(split.getValue(), rows, tools) == 0) {
           Files.deleteIfExists(target);
           continue;
         }
-        copy(rows, parquet);
+        copy(rows, parquet, tools);
         move(parquet, target);
       } finally {
         Files.deleteIfExists(rows);
@@ -83,22 +91,45 @@ public final class ParquetExporter implements Exporter {
     }
   }
 
-  private static long writeRows(Path input, Path rows) throws IOException {
+  /**
+   * True when some record of some split calls tools: only then do the message structs get {@code tool_calls} and
+   * {@code tool_call_id}, so a dataset without tool use keeps the plain schema (a null {@code tool_calls} key on
+   * every message would trip chat templates that test for the key rather than its value).
+   */
+  private static boolean usesTools(DatasetSplits in) throws IOException {
+    for (Path split : in.all().values()) {
+      if (!Files.isRegularFile(split)) {
+        continue;
+      }
+      try (Stream<Example> examples = JsonlReader.examples(split)) {
+        if (examples.anyMatch(e -> e.messages().stream().anyMatch(m -> m.callsTools() || m.role() == Role.TOOL))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static long writeRows(Path input, Path rows, boolean tools) throws IOException {
     try (Stream<Example> examples = JsonlReader.examples(input); JsonlWriter w = JsonlWriter.open(rows)) {
       for (Iterator<Example> it = examples.iterator(); it.hasNext(); ) {
-        w.write(row(it.next()));
+        w.write(row(it.next(), tools));
       }
       w.commit();
       return w.count();
     }
   }
 
-  static ObjectNode row(Example e) {
+  static ObjectNode row(Example e, boolean tools) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("id", e.id());
     ArrayNode ms = o.putArray("messages");
     for (Message m : e.messages()) {
-      ms.addObject().put("role", m.role().wire()).put("content", m.content());
+      if (tools) {
+        ExampleCodec.writeMessage(ms.addObject(), m);
+      } else {
+        ms.addObject().put("role", m.role().wire()).put("content", m.content());
+      }
     }
     o.put("category", e.category()).put("language", e.language());
     Source s = e.source();
@@ -114,9 +145,10 @@ public final class ParquetExporter implements Exporter {
     return o;
   }
 
-  private static void copy(Path rows, Path parquet) throws IOException {
+  private static void copy(Path rows, Path parquet, boolean tools) throws IOException {
     String sql = "COPY (SELECT id, messages, category, language, source, tags FROM read_json(" + literal(rows)
-        + ", format = 'newline_delimited', columns = " + COLUMNS + ")) TO " + literal(parquet)
+        + ", format = 'newline_delimited', columns = " + String.format(COLUMNS, tools ? TOOL_MESSAGES : MESSAGES)
+        + ")) TO " + literal(parquet)
         + " (FORMAT parquet, COMPRESSION zstd)";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
       st.execute("SET threads = 1");

@@ -90,4 +90,30 @@ class ParquetExporterTest {
     assertThat(tmp.resolve(new ParquetExporter().fileOf("validation"))).doesNotExist();
     assertThat(tmp.resolve(new ParquetExporter().fileOf("test"))).doesNotExist();
   }
+
+  @Test
+  void aDatasetWithToolUseGetsToolCallsAndToolCallIdsInTheMessageStruct(@TempDir Path tmp) throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("train.jsonl"), "{\"messages\":[{\"role\":\"user\",\"content\":\"Weather in Oslo?\"},"
+        + "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":"
+        + "\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}}]},"
+        + "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"-3 C\"},"
+        + "{\"role\":\"assistant\",\"content\":\"It is -3 C.\"}],\"category\":\"general\",\"language\":\"text\","
+        + "\"source\":{\"extractor\":\"import\",\"repo\":null,\"path\":\"t.jsonl\",\"lines\":[1,1],\"symbol\":null,"
+        + "\"commit\":null},\"tags\":[],\"meta\":{}}\n");
+    Path out = tmp.resolve("out");
+    new ParquetExporter().export(DatasetSplits.in(in), out);
+    String file = out.resolve(new ParquetExporter().fileOf("train")).toString();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT messages[2].tool_calls[1].function.name, "
+            + "messages[2].tool_calls[1].function.arguments, messages[2].content, messages[3].tool_call_id, "
+            + "messages[1].tool_calls FROM '" + file + "'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("get_weather");
+      assertThat(rs.getString(2)).isEqualTo("{\"city\":\"Oslo\"}");
+      assertThat(rs.getString(3)).isNull();
+      assertThat(rs.getString(4)).isEqualTo("c1");
+      assertThat(rs.getObject(5)).isNull();
+    }
+  }
 }
